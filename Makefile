@@ -1,0 +1,44 @@
+# The course kit's entry points. Every target creates the virtual environment first if needed.
+#   make demo     build everything and run the instructor job on the bundled sample submissions
+#   make test     run the whole test suite
+#   make release  write the student version of every assignment to release/
+#   make lab      open JupyterLab on the student release
+#   make data     build the project's default cat/non-cat dataset into datasets/default/
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# nbgrader runs `alembic` (and jupyter runs its kernels) from PATH: the venv comes first.
+export PATH := $(BIN):$(PATH)
+
+.PHONY: venv data release demo test lab clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (course)" >/dev/null
+	touch $@
+
+data: venv
+	$(BIN)/python -m helpers.catvnoncat
+
+release: venv
+	$(BIN)/python -m instructor release
+
+demo: venv
+	$(BIN)/python -m instructor demo
+
+test: venv
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lab: release
+	cd release && $(BIN)/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+clean:
+	rm -rf release submitted autograded feedback grades.csv gradebook.db .nbgrader.log datasets/default

@@ -1,0 +1,63 @@
+"""nbgrader's configuration for this course, read by `nbgrader ...` and by `python -m instructor`.
+
+Layout: the source course is notebooks/<assignment id>/<assignment id>.ipynb; nbgrader writes the
+student version to release/, takes submissions from submitted/<student>/<assignment id>/, and
+writes autograded/, feedback/ and gradebook.db beside them (all git-ignored).
+"""
+
+from nbgrader.preprocessors import (
+    CheckCellMetadata,
+    ClearHiddenTests,
+    ClearMarkScheme,
+    ClearOutput,
+    ComputeChecksums,
+    IncludeHeaderFooter,
+    InstantiateTests,
+    LockCells,
+    SaveCells,
+)
+
+from instructor.stubs import NamedStubs
+
+c = get_config()  # noqa: F821  (provided by traitlets when it loads this file)
+
+c.CourseDirectory.course_id = "nn-course"
+c.CourseDirectory.source_directory = "notebooks"
+
+# --- Release -------------------------------------------------------------------------------------
+# Each solution region becomes this stub; {function} is the name of the enclosing def.
+c.ClearSolutions.code_stub = {
+    "python": (
+        "# YOUR CODE STARTS HERE\n"
+        'raise NotImplementedError("{function} is not written yet: replace this line with your code.")\n'
+        "# YOUR CODE ENDS HERE"
+    )
+}
+# nbgrader's own release pipeline, with NamedStubs in place of ClearSolutions.
+c.GenerateAssignment.preprocessors = [
+    IncludeHeaderFooter,
+    InstantiateTests,
+    LockCells,
+    NamedStubs,
+    ClearOutput,
+    CheckCellMetadata,
+    ComputeChecksums,
+    SaveCells,
+    ClearHiddenTests,
+    ClearMarkScheme,
+    ComputeChecksums,
+    CheckCellMetadata,
+]
+
+# --- Autograde -----------------------------------------------------------------------------------
+# A cell that runs longer than this is stopped and scores zero; the rest of the notebook goes on.
+c.Execute.timeout = 120
+# Graded cells and test cells a student deleted are put back from the source before grading.
+c.OverwriteCells.add_missing_cells = True
+# nbgrader scores a test cell zero when anything reaches stderr. A correct answer may still make
+# numpy warn (an overflow in exp, say), so RuntimeWarnings are silenced in the grading kernel;
+# the checks themselves record warnings as data and report them only with a failure.
+c.Execute.extra_arguments = [
+    "--HistoryManager.hist_file=:memory:",
+    "--IPKernelApp.exec_lines=import warnings; warnings.filterwarnings('ignore', category=RuntimeWarning)",
+]
