@@ -34,7 +34,11 @@ release: venv
 demo: venv
 	$(BIN)/python -m instructor demo
 
+# The tests read the original course files from CATVNONCAT_DIR when they are there (never copied
+# into the project); by default, from ../shared/datasets beside the checkout.
+SHARED_DATASETS := $(abspath $(CURDIR)/../shared/datasets)
 test: venv
+	@if [ -z "$$CATVNONCAT_DIR" ] && [ -d "$(SHARED_DATASETS)" ]; then export CATVNONCAT_DIR="$(SHARED_DATASETS)"; fi; \
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lab: release

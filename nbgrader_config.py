@@ -54,10 +54,6 @@ c.GenerateAssignment.preprocessors = [
 c.Execute.timeout = 120
 # Graded cells and test cells a student deleted are put back from the source before grading.
 c.OverwriteCells.add_missing_cells = True
-# nbgrader scores a test cell zero when anything reaches stderr. A correct answer may still make
-# numpy warn (an overflow in exp, say), so RuntimeWarnings are silenced in the grading kernel;
-# the checks themselves record warnings as data and report them only with a failure.
-c.Execute.extra_arguments = [
-    "--HistoryManager.hist_file=:memory:",
-    "--IPKernelApp.exec_lines=import warnings; warnings.filterwarnings('ignore', category=RuntimeWarning)",
-]
+# nbgrader scores a test cell zero when anything reaches its stderr. The checks run student code
+# with numpy's warnings recorded as data (graders.checking.run_case), so a right answer that makes
+# numpy warn keeps its points; the warning is shown only beside a failure.

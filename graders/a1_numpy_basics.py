@@ -158,6 +158,11 @@ normalize_rows = Exercise(
             lambda got, expected, inputs: _close(
                 got, inputs["x"] / np.sum(inputs["x"] ** 2, axis=1, keepdims=True)),
         ),
+        Hint(
+            "x /= ... divides the caller's array in place, and cannot store fractions in an "
+            "integer array: build a new array with x / norms instead.",
+            raised="Cannot cast ufunc",
+        ),
     ],
 )
 

@@ -264,7 +264,7 @@ def _compare_array(expected: np.ndarray, got: Any, where: str, rtol: float, atol
         return [
             f"{where} has the right shape but wrong values "
             f"({int(np.sum(~close))} of {expected.size} entries differ; first at index {bad}: "
-            f"expected {expected[bad]!r}, got {got[bad]!r}).\n"
+            f"expected {expected[bad].item()!r}, got {got[bad].item()!r}).\n"
             f"  expected: {describe(expected)}\n  got:      {describe(got)}"
         ]
     return []
@@ -349,7 +349,8 @@ class Checker:
             problems = judge(exercise, case, run_case(func, case))
             if problems:
                 raise CheckFailed(report(exercise, case, problems, self.kind))
-        print(f"{exercise.function}: all {len(exercise.cases)} {self.kind}s passed.")
+        count = len(exercise.cases)
+        print(f"{exercise.function}: {count} {self.kind}{'s' if count > 1 else ''} passed.")
 
 
 def make_check(exercises: Sequence[Exercise], kind: str = "self-check") -> Checker:

@@ -7,12 +7,15 @@ tests all go through it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[1]
+# The course directory: this checkout, unless COURSE_ROOT names another copy (the tests grade a
+# copy of the course in a temporary directory so that they never touch the real one).
+ROOT = Path(os.environ.get("COURSE_ROOT") or Path(__file__).resolve().parents[1]).resolve()
 SOURCE = ROOT / "notebooks"
 RELEASE = ROOT / "release"
 SUBMITTED = ROOT / "submitted"

@@ -9,18 +9,15 @@ class ReleaseError(RuntimeError):
     """A release failed or would leak a solution; the message names the assignment and line."""
 
 
-def leaks(assignment: str) -> list[str]:
-    """Lines of the release notebook that come from a solution or a hidden test region."""
-    source = course.read(course.source_notebook(assignment))
-    secret = course.solution_lines(source) | course.hidden_test_lines(source)
-    release = course.read(course.release_notebook(assignment))
+def leaks(source_nb, release_nb) -> list[str]:
+    """Lines of a release notebook that come from a solution or a hidden-test region."""
+    secret = course.solution_lines(source_nb) | course.hidden_test_lines(source_nb)
     found = []
-    for index, cell in enumerate(release.cells):
+    for index, cell in enumerate(release_nb.cells):
         for line in cell.source.splitlines():
-            if line.strip() in secret:
+            marker = any(m in line for m in (*course.SOLUTION, *course.HIDDEN_TESTS))
+            if marker or line.strip() in secret:
                 found.append(f"cell {index}: {line.strip()}")
-            elif "BEGIN SOLUTION" in line or "BEGIN HIDDEN TESTS" in line:
-                found.append(f"cell {index}: a marker was left in: {line.strip()}")
     return found
 
 
@@ -29,7 +26,8 @@ def release(api, assignment: str) -> None:
     result = api.generate_assignment(assignment, force=True, create=True)
     if not result["success"]:
         raise ReleaseError(f"nbgrader could not release {assignment}:\n{result.get('error', '')}")
-    found = leaks(assignment)
+    found = leaks(course.read(course.source_notebook(assignment)),
+                  course.read(course.release_notebook(assignment)))
     if found:
         raise ReleaseError(
             f"the release of {assignment} would show students part of a solution or a hidden test:\n  "

@@ -1,0 +1,86 @@
+"""`python -m instructor release|demo`: the instructor's jobs (the Makefile calls these)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from contextlib import contextmanager
+
+from instructor import course, grading, samples
+from instructor.nbgrader_api import SetupError, open_api
+from instructor.release import ReleaseError, release
+
+
+@contextmanager
+def step(title: str, timings: list[tuple[str, float]]):
+    print(f"==> {title}", flush=True)
+    start = time.perf_counter()
+    yield
+    timings.append((title, time.perf_counter() - start))
+
+
+def cmd_release(args) -> int:
+    api = open_api()
+    for assignment in course.assignments():
+        release(api, assignment)
+        print(f"released {course.release_notebook(assignment).relative_to(course.ROOT)}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    timings: list[tuple[str, float]] = []
+    failures: list[grading.Failure] = []
+    api = open_api()
+    assignments = course.assignments()
+    with step("release the student notebooks", timings):
+        for assignment in assignments:
+            release(api, assignment)
+    with step("write the sample submissions (complete, blank, mistakes)", timings):
+        for assignment in assignments:
+            samples.build_samples(assignment)
+    with step("autograde", timings):
+        for assignment in assignments:
+            failures += grading.autograde(api, assignment, grading.submitted_students(assignment))
+    with step("write feedback", timings):
+        for assignment in assignments:
+            failures += grading.feedback(api, assignment, grading.submitted_students(assignment))
+    with step(f"export {course.GRADES_CSV.name}", timings):
+        rows = grading.cell_grades(api)
+        grading.export_csv(rows)
+    print()
+    print(grading.summary_table(rows))
+    print()
+    for title, seconds in timings:
+        print(f"{seconds:7.1f} s  {title}")
+    print(f"feedback: {course.FEEDBACK.relative_to(course.ROOT)}/   grades: {course.GRADES_CSV.name}")
+    # The release proves itself: the reference answers, handed in, must earn every point.
+    for row in rows:
+        if row.student == samples.COMPLETE and row.score < row.max_score:
+            failures.append(grading.Failure("self-test", row.assignment, row.student,
+                                            f"the reference answer lost points in {row.cell}"))
+    for f in failures:
+        print(f"FAILED {f.step} {f.assignment} / {f.student}: {f.reason}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m instructor", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("release", help="write the student version of every assignment to release/")
+    commands.add_parser("demo", help="release, build sample submissions, autograde, feedback, grades.csv")
+    args = parser.parse_args(argv)
+    # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings; they are not ours to fix.
+    warnings.filterwarnings("ignore", module="nbgrader")
+    warnings.filterwarnings("ignore", message=".*not in session.*")
+    handler = {"release": cmd_release, "demo": cmd_demo}[args.command]
+    try:
+        return handler(args)
+    except (SetupError, ReleaseError, samples.SampleError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

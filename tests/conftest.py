@@ -1,0 +1,69 @@
+"""Shared fixtures: the course's paths, the original data (when present), notebook running."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from instructor import course
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA_VAR = "CATVNONCAT_DIR"  # where the original course files are, when they are
+
+
+def original_data_dir() -> Path | None:
+    """The directory named by CATVNONCAT_DIR if it holds the original files, else None."""
+    named = os.environ.get(SHARED_DATA_VAR)
+    if named and (Path(named) / "train_catvnoncat.h5").is_file():
+        return Path(named)
+    return None
+
+
+@pytest.fixture
+def original_data() -> Path:
+    directory = original_data_dir()
+    if directory is None:
+        pytest.skip(
+            f"the original course files are not available: set {SHARED_DATA_VAR} to the "
+            "directory holding train_catvnoncat.h5 and test_catvnoncat.h5 (make test does when "
+            "../shared/datasets exists)"
+        )
+    return directory
+
+
+def reference_namespace(assignment: str) -> dict:
+    """The source notebook's import cells and solution cells, run: name -> reference function."""
+    nb = course.read(course.source_notebook(assignment))
+    namespace: dict = {}
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        if course.is_solution_cell(cell) or cell.source.lstrip().startswith(("import", "from")):
+            exec(compile(course.without_markers(cell.source), f"<{assignment} solution>", "exec"), namespace)
+    return namespace
+
+
+def run_notebook(nb, cwd: Path, allow_errors: bool = False, env: dict | None = None, timeout: int = 600):
+    """Execute a notebook in `cwd` with nbclient (kernel environment `env`) and return it."""
+    nb = nbformat.from_dict(nb)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=allow_errors,
+                            resources={"metadata": {"path": str(cwd)}})
+    client.execute(env=env if env is not None else os.environ.copy())
+    return nb
+
+
+def environment_without_original_data() -> dict:
+    """This process's environment, minus the variable that points to the original data."""
+    return {k: v for k, v in os.environ.items() if k != SHARED_DATA_VAR}
+
+
+def copy_course(destination: Path) -> Path:
+    """A copy of the course's source files in `destination`, to grade without touching ROOT."""
+    shutil.copytree(ROOT / "notebooks", destination / "notebooks")
+    shutil.copy(ROOT / "nbgrader_config.py", destination / "nbgrader_config.py")
+    return destination

@@ -1,0 +1,126 @@
+"""The source notebooks and their release: structure, no leaks, and both run top to bottom."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from instructor import course
+from instructor.release import leaks
+from instructor.stubs import enclosing_function
+from tests.conftest import copy_course, environment_without_original_data, run_notebook
+
+ASSIGNMENTS = course.assignments()
+CHECK_CALLS = {"check", "check_hidden"}
+
+
+def test_the_course_has_its_assignments():
+    assert "a1_numpy_basics" in ASSIGNMENTS
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory) -> Path:
+    """A copy of the course whose release/ was written by `python -m instructor release`."""
+    root = copy_course(tmp_path_factory.mktemp("course"))
+    env = {**os.environ, "COURSE_ROOT": str(root)}
+    result = subprocess.run([sys.executable, "-m", "instructor", "release"], env=env, cwd=root,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def _release_path(root: Path, assignment: str) -> Path:
+    return root / "release" / assignment / f"{assignment}.ipynb"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_source_notebook_is_committed_without_outputs(assignment):
+    nb = course.read(course.source_notebook(assignment))
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, cell.source[:60]
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_solution_cell_defines_its_function_and_has_a_test_cell_with_points(assignment):
+    nb = course.read(course.source_notebook(assignment))
+    solutions = [c for c in nb.cells if course.is_solution_cell(c)]
+    tests = {g.grade_id: g.points for g in course.graded_cells(nb)}
+    assert solutions
+    for cell in solutions:
+        grade_id = course.nbgrader_meta(cell)["grade_id"]
+        assert enclosing_function(cell.source, course.SOLUTION[0]) == grade_id
+        assert tests.get(f"test_{grade_id}", 0) > 0, f"no test cell with points for {grade_id}"
+    assert len(tests) == len(solutions)
+
+
+def _top_level_statements(source: str) -> list[ast.stmt]:
+    return ast.parse(source).body
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_test_cells_end_in_checks_never_in_a_value(assignment):
+    """nbgrader reads a number left as a cell's value as partial credit: no test cell may end so."""
+    nb = course.read(course.source_notebook(assignment))
+    for cell in nb.cells:
+        if not course.is_test_cell(cell):
+            continue
+        _, public_part = course.split_region(cell.source, course.HIDDEN_TESTS)
+        for source in (course.without_markers(cell.source, course.HIDDEN_TESTS), "\n".join(public_part)):
+            statements = _top_level_statements(source)
+            assert statements, cell.source
+            for statement in statements:
+                if isinstance(statement, (ast.Import, ast.ImportFrom, ast.Assert)):
+                    continue
+                assert (
+                    isinstance(statement, ast.Expr)
+                    and isinstance(statement.value, ast.Call)
+                    and getattr(statement.value.func, "id", None) in CHECK_CALLS
+                ), f"{course.nbgrader_meta(cell)['grade_id']}: {ast.unparse(statement)}"
+            assert isinstance(statements[-1], ast.Expr), "the last statement must be a check call"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_release_holds_no_solution_line_and_no_hidden_test(released, assignment):
+    source = course.read(course.source_notebook(assignment))
+    release = course.read(_release_path(released, assignment))
+    assert leaks(source, release) == []
+    text = _release_path(released, assignment).read_text()
+    assert "graders.hidden" not in text and "check_hidden" not in text
+    assert course.STUB_START in text and course.STUB_END in text
+
+
+def test_leak_check_catches_a_solution_line():
+    source = course.read(course.source_notebook("a1_numpy_basics"))
+    assert leaks(source, source), "the source notebook itself must count as a leak"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_release_runs_top_to_bottom_with_every_test_cell_failing_clearly(released, assignment):
+    path = _release_path(released, assignment)
+    nb = run_notebook(course.read(path), path.parent, allow_errors=True,
+                      env=environment_without_original_data())
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert not any(e.ename == "NameError" for e in errors), cell.source
+        if course.is_test_cell(cell):
+            function = course.nbgrader_meta(cell)["grade_id"].removeprefix("test_")
+            assert [e.ename for e in errors] == ["NotImplementedError"], cell.source
+            assert f"{function} is not written yet" in errors[0].evalue
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_source_notebook_runs_top_to_bottom_without_error(assignment):
+    path = course.source_notebook(assignment)
+    nb = run_notebook(course.read(path), path.parent, env=environment_without_original_data())
+    for cell in nb.cells:
+        if course.is_test_cell(cell):
+            assert not any(o.get("name") == "stderr" for o in cell.outputs), cell.source

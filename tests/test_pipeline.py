@@ -1,0 +1,134 @@
+"""The instructor job end to end, on a copy of the course: release, samples, autograde,
+feedback, grades.csv. Each sample submission must get exactly the score it deserves."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from instructor import course, mistakes, samples
+from tests.conftest import copy_course
+
+ASSIGNMENTS = course.assignments()
+
+# Extra submissions, beside the demo's three, that only the tests add.
+DELETED_TESTS = "deleted_tests"  # blank answers, every test cell deleted
+WARNS = "warns"  # right answers that make numpy print RuntimeWarnings
+
+
+def _run(root: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COURSE_ROOT": str(root)}
+    env.pop("CATVNONCAT_DIR", None)
+    return subprocess.run([sys.executable, "-m", "instructor", *args], env=env, cwd=root,
+                          capture_output=True, text=True, timeout=1800)
+
+
+def _write(nb, root: Path, student: str, assignment: str) -> None:
+    path = root / "submitted" / student / assignment / f"{assignment}.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+
+
+def _warning_answers(assignment: str) -> dict[str, str]:
+    """Reference answers, each solution cell made to print a RuntimeWarning when it runs, and
+    each function to trigger one (recorded by the checks) every time it is called."""
+    noisy = "_ = np.log(np.zeros(1))  # a harmless 'divide by zero' RuntimeWarning\n"
+    answers = {}
+    for grade_id, source in samples.reference_answers(assignment).items():
+        lines = source.splitlines()
+        body_start = next(i for i, line in enumerate(lines) if line.startswith("def ")) + 1
+        lines.insert(body_start, "    " + noisy.strip())
+        answers[grade_id] = noisy + "\n".join(lines)
+    return answers
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    root = copy_course(tmp_path_factory.mktemp("course"))
+    released = _run(root, "release")
+    assert released.returncode == 0, released.stderr
+    for assignment in ASSIGNMENTS:
+        release_nb = course.read(root / "release" / assignment / f"{assignment}.ipynb")
+        stripped = nbformat.from_dict(release_nb)
+        stripped.cells = [c for c in stripped.cells if not course.is_test_cell(c)]
+        _write(stripped, root, DELETED_TESTS, assignment)
+        _write(samples.fill(release_nb, _warning_answers(assignment)), root, WARNS, assignment)
+    demo = _run(root, "demo")
+    scores = defaultdict(float)
+    with open(root / "grades.csv") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        scores[row["student"], row["assignment"]] += float(row["score"])
+    return root, demo, rows, scores
+
+
+def _points(assignment: str) -> dict[str, float]:
+    nb = course.read(course.source_notebook(assignment))
+    return {g.grade_id: g.points for g in course.graded_cells(nb)}
+
+
+def test_demo_finishes_and_prints_the_graded_table(graded):
+    root, demo, rows, scores = graded
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    assert "cells that lost points" in demo.stdout
+    for assignment in ASSIGNMENTS:
+        for student in samples.SAMPLE_STUDENTS:
+            assert f"{assignment}  {student}" in demo.stdout
+
+
+def test_grades_csv_has_one_row_per_student_assignment_and_graded_cell(graded):
+    root, demo, rows, scores = graded
+    students = {*samples.SAMPLE_STUDENTS, DELETED_TESTS, WARNS}
+    expected = {(s, a, cell) for s in students for a in ASSIGNMENTS for cell in _points(a)}
+    assert {(r["student"], r["assignment"], r["cell"]) for r in rows} == expected
+    assert len(rows) == len(expected)
+    for r in rows:
+        assert float(r["max_score"]) == _points(r["assignment"])[r["cell"]]
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_complete_gets_full_marks_blank_zero_mistakes_the_expected_part(graded, assignment):
+    root, demo, rows, scores = graded
+    points = _points(assignment)
+    total = sum(points.values())
+    lost = sum(points[f"test_{f}"] for f in mistakes.for_assignment(assignment).IN_SAMPLE)
+    assert scores[samples.COMPLETE, assignment] == total
+    assert scores[samples.BLANK, assignment] == 0
+    assert scores[samples.MISTAKES, assignment] == total - lost
+    assert 0 < total - lost < total
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_deleted_test_cells_are_put_back_and_earn_nothing(graded, assignment):
+    root, demo, rows, scores = graded
+    assert scores[DELETED_TESTS, assignment] == 0
+    nb = course.read(root / "autograded" / DELETED_TESTS / assignment / f"{assignment}.ipynb")
+    restored = {course.nbgrader_meta(c)["grade_id"] for c in nb.cells if course.is_test_cell(c)}
+    assert restored == set(_points(assignment))
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_runtime_warnings_do_not_cost_a_right_answer_its_points(graded, assignment):
+    root, demo, rows, scores = graded
+    assert scores[WARNS, assignment] == sum(_points(assignment).values())
+    nb = course.read(root / "autograded" / WARNS / assignment / f"{assignment}.ipynb")
+    printed = [c for c in nb.cells if any("RuntimeWarning" in o.get("text", "") for o in c.get("outputs", []))]
+    assert printed, "the noisy submission should print its warnings, or this test proves nothing"
+    for cell in nb.cells:
+        if course.is_test_cell(cell):
+            assert not any(o.get("name") == "stderr" for o in cell.outputs), cell.source
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_feedback_html_is_written_for_every_submission(graded, assignment):
+    root = graded[0]
+    for student in (*samples.SAMPLE_STUDENTS, DELETED_TESTS, WARNS):
+        page = root / "feedback" / student / assignment / f"{assignment}.html"
+        assert page.is_file() and "<html" in page.read_text()[:2000].lower()

@@ -1,0 +1,35 @@
+"""The plotting helpers draw what they promise, headless."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from helpers.plotting import plot_cost_curves, plot_costs, plot_decision_boundary, show_mislabelled  # noqa: E402
+
+
+def test_decision_boundary_shades_both_classes():
+    X = np.array([[-1.0, 1.0, -1.0, 1.0], [0.0, 0.0, 1.0, 1.0]])
+    Y = np.array([[0, 1, 0, 1]])
+    ax = plot_decision_boundary(lambda grid: grid[0] > 0, X, Y, title="x > 0")
+    assert ax.get_title() == "x > 0" and len(ax.collections) >= 2
+    plt.close("all")
+
+
+def test_cost_curves_put_iterations_on_x():
+    ax = plot_costs([0.7, 0.5, 0.3])
+    assert list(ax.lines[0].get_xdata()) == [0, 100, 200]
+    ax = plot_cost_curves({"a": [1, 0.5], "b": [1, 0.8]})
+    assert [line.get_label() for line in ax.lines] == ["a", "b"]
+    plt.close("all")
+
+
+def test_mislabelled_grid_shows_only_the_wrong_pictures():
+    images = np.zeros((4, 8, 8, 3), dtype=np.uint8)
+    fig = show_mislabelled(images, np.array([[1, 0, 1, 0]]), np.array([[1, 1, 0, 0]]),
+                           np.array([b"non-cat", b"cat"]))
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    assert titles == ["#1\npredicted cat\nactually non-cat", "#2\npredicted non-cat\nactually cat"]
+    plt.close("all")
