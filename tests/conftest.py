@@ -62,6 +62,21 @@ def environment_without_original_data() -> dict:
     return {k: v for k, v in os.environ.items() if k != SHARED_DATA_VAR}
 
 
+_executed_sources: dict[str, object] = {}
+
+
+def executed_source_notebook(assignment: str):
+    """The source notebook run top to bottom on the default dataset, run once per test session.
+
+    Every test that needs the outputs of a source notebook shares this one run.
+    """
+    if assignment not in _executed_sources:
+        path = course.source_notebook(assignment)
+        _executed_sources[assignment] = run_notebook(
+            course.read(path), path.parent, env=environment_without_original_data())
+    return _executed_sources[assignment]
+
+
 def copy_course(destination: Path) -> Path:
     """A copy of the course's source files in `destination`, to grade without touching ROOT."""
     shutil.copytree(ROOT / "notebooks", destination / "notebooks")

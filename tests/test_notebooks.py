@@ -13,7 +13,9 @@ import pytest
 from instructor import course
 from instructor.release import leaks
 from instructor.stubs import enclosing_function
-from tests.conftest import copy_course, environment_without_original_data, run_notebook
+from tests.conftest import (
+    copy_course, environment_without_original_data, executed_source_notebook, run_notebook,
+)
 
 ASSIGNMENTS = course.assignments()
 CHECK_CALLS = {"check", "check_hidden"}
@@ -109,18 +111,20 @@ def test_release_runs_top_to_bottom_with_every_test_cell_failing_clearly(release
         if cell.cell_type != "code":
             continue
         errors = [o for o in cell.outputs if o.output_type == "error"]
-        assert not any(e.ename == "NameError" for e in errors), cell.source
         if course.is_test_cell(cell):
             function = course.nbgrader_meta(cell)["grade_id"].removeprefix("test_")
             assert [e.ename for e in errors] == ["NotImplementedError"], cell.source
             assert f"{function} is not written yet" in errors[0].evalue
+        else:
+            # A demonstration cell may stop at a stub, or at a name that an earlier stubbed cell
+            # did not get to define; any other error is a bug in the notebook.
+            assert {e.ename for e in errors} <= {"NotImplementedError", "NameError"}, cell.source
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_source_notebook_runs_top_to_bottom_without_error(assignment):
-    path = course.source_notebook(assignment)
-    nb = run_notebook(course.read(path), path.parent, env=environment_without_original_data())
+    nb = executed_source_notebook(assignment)
     for cell in nb.cells:
         if course.is_test_cell(cell):
             assert not any(o.get("name") == "stderr" for o in cell.outputs), cell.source
