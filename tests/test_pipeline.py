@@ -98,7 +98,9 @@ def test_complete_gets_full_marks_blank_zero_mistakes_the_expected_part(graded, 
     root, demo, rows, scores = graded
     points = _points(assignment)
     total = sum(points.values())
-    lost = sum(points[f"test_{f}"] for f in mistakes.for_assignment(assignment).IN_SAMPLE)
+    wrong = mistakes.for_assignment(assignment)
+    losing = {*wrong.IN_SAMPLE, *getattr(wrong, "ALSO_LOSES", ())}
+    lost = sum(points[f"test_{f}"] for f in losing)
     assert scores[samples.COMPLETE, assignment] == total
     assert scores[samples.BLANK, assignment] == 0
     assert scores[samples.MISTAKES, assignment] == total - lost

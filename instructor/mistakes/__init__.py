@@ -2,7 +2,10 @@
 
 Each `WrongVersion` is the code a student might paste into a graded cell, with the fragment of
 the hint the checks must show for it. The test suite runs every one through the public and hidden
-checks; the demo's "mistakes" sample student submits the ones listed in each module's `IN_SAMPLE`.
+checks; the demo's "mistakes" sample student submits the first wrong version of each function
+listed in the module's `IN_SAMPLE`. When a later graded function calls one of those (a model that
+calls the student's own optimiser, say), its test fails too: such functions are listed in the
+module's optional `ALSO_LOSES`, and the expected partial score leaves out the points of both.
 """
 
 from __future__ import annotations
