@@ -1,10 +1,11 @@
 """Check a student's function against fixed cases, in two separate halves.
 
-*Running* (`run_case`) calls the student's function on one case, in the student's process, and
-records what happened as plain data: the value returned, the exception raised, the inputs the
-function changed in place, the warnings numpy printed. *Judging* (`judge`) is a pure function of
-that plain data and the expected value: it never calls student code. Keeping the two apart means
-the judge can later run outside the student's kernel without rewriting a single check.
+*Running* (`run_case`) calls the student's function on one case and records what happened as
+plain data: the value returned, the exception raised, the inputs the function changed in place,
+the warnings numpy gave, what it printed. The call runs in a forked child process when it can
+(graders.sandbox), so a crash or an endless loop costs one case, not the notebook. *Judging*
+(`judge`) is a pure function of that plain data and the expected value: it never calls student
+code, so it could run in another process, or on another machine, without any change.
 
 Each assignment declares its exercises with `Exercise`, `Case` and `Hint` and exposes one call per
 self-check, made with `make_check`:
@@ -21,7 +22,9 @@ Comparison rules (see `compare`):
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import os
 import traceback
 import warnings
@@ -30,6 +33,9 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
+from graders import sandbox
+
+TIME_LIMIT = 20.0  # seconds one call of student code may take before it counts as endless
 RTOL = 1e-6  # relative tolerance for float values: loose enough for another correct formula
 ATOL = 1e-9  # absolute tolerance, for values near zero
 
@@ -54,6 +60,8 @@ class Case:
     expected: Any
     rtol: float = RTOL
     atol: float = ATOL
+    seed: int | None = None  # np.random.seed(seed) just before the call, when set
+    time_limit: float = TIME_LIMIT  # seconds the call may take
 
 
 @dataclass(frozen=True)
@@ -85,9 +93,11 @@ class Outcome:
     """What happened when the student's function ran on one case, as plain data."""
 
     value: Any = None
-    error: str | None = None
-    changed_inputs: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    error: str | None = None  # the exception raised, the crash or the time-out, in words
+    changed_inputs: tuple[str, ...] = ()  # arguments the function modified in place
+    warnings: tuple[str, ...] = ()  # numpy's warnings, recorded rather than printed
+    printed: str = ""  # what the function printed
+    not_implemented: str | None = None  # the release stub's message, when it is still there
 
 
 # ----------------------------------------------------------------------------------------------
@@ -97,21 +107,43 @@ class Outcome:
 def run_case(func: Callable, case: Case) -> Outcome:
     """Call `func(**case.inputs)` on private copies of the inputs and record what happened.
 
-    NotImplementedError is let through untouched: it means "not attempted yet", and the release
-    stub's own message is the clearest thing a student can see.
+    The call runs in a child process when it can (see graders.sandbox), so that a crash or an
+    endless loop costs only this case. What the function printed is shown again here. A
+    NotImplementedError is raised again: it means "not attempted yet", and the release stub's
+    own message is the clearest thing a student can see.
     """
+    if sandbox.available():
+        result = sandbox.call_isolated(lambda: record_call(func, case), case.time_limit)
+        outcome = result if isinstance(result, Outcome) else Outcome(error=result.reason)
+    else:
+        outcome = record_call(func, case)
+    if outcome.printed:
+        print(outcome.printed, end="" if outcome.printed.endswith("\n") else "\n")
+    if outcome.not_implemented is not None:
+        raise NotImplementedError(outcome.not_implemented)
+    return outcome
+
+
+def record_call(func: Callable, case: Case) -> Outcome:
+    """Call `func(**case.inputs)` here and now, and record the outcome as plain data."""
     pristine = copy.deepcopy(dict(case.inputs))
     given = copy.deepcopy(pristine)
-    with warnings.catch_warnings(record=True) as caught:
+    printed = io.StringIO()
+    if case.seed is not None:
+        np.random.seed(case.seed)
+    with warnings.catch_warnings(record=True) as caught, \
+            contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
         warnings.simplefilter("always")
         try:
             value = func(**given)
-        except NotImplementedError:
-            raise
+        except NotImplementedError as exc:
+            return Outcome(not_implemented=str(exc), printed=printed.getvalue())
         except Exception as exc:  # any failure of student code is data for the judge
-            return Outcome(error=_describe_exception(exc), warnings=_warning_texts(caught))
+            return Outcome(error=_describe_exception(exc), warnings=_warning_texts(caught),
+                           printed=printed.getvalue())
     changed = tuple(name for name in pristine if not same_value(pristine[name], given[name]))
-    return Outcome(value=value, changed_inputs=changed, warnings=_warning_texts(caught))
+    return Outcome(value=value, changed_inputs=changed, warnings=_warning_texts(caught),
+                   printed=printed.getvalue())
 
 
 def _describe_exception(exc: BaseException) -> str:
