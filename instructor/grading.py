@@ -10,6 +10,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from tqdm import tqdm
+
 from instructor import course
 
 
@@ -44,7 +46,7 @@ def _last_line(text: str) -> str:
 
 def autograde(api, assignment: str, students: list[str]) -> list[Failure]:
     failures = []
-    for student in students:
+    for student in tqdm(students, desc=f"autograde {assignment}", unit="student", leave=True):
         result = api.autograde(assignment, student, force=True, create=True)
         if not result["success"]:
             failures.append(Failure("autograde", assignment, student, _last_line(result.get("error"))))
@@ -53,7 +55,7 @@ def autograde(api, assignment: str, students: list[str]) -> list[Failure]:
 
 def feedback(api, assignment: str, students: list[str]) -> list[Failure]:
     failures = []
-    for student in students:
+    for student in tqdm(students, desc=f"feedback  {assignment}", unit="student", leave=True):
         result = api.generate_feedback(assignment, student, force=True)
         if not result["success"]:
             failures.append(Failure("feedback", assignment, student, _last_line(result.get("error"))))
