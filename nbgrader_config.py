@@ -5,18 +5,24 @@ student version to release/, takes submissions from submitted/<student>/<assignm
 writes autograded/, feedback/ and gradebook.db beside them (all git-ignored).
 """
 
+from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.preprocessors import (
+    AssignLatePenalties,
     CheckCellMetadata,
     ClearHiddenTests,
     ClearMarkScheme,
     ClearOutput,
     ComputeChecksums,
+    IgnorePattern,
     IncludeHeaderFooter,
     InstantiateTests,
+    LimitOutput,
     LockCells,
+    SaveAutoGrades,
     SaveCells,
 )
 
+from instructor.resilient_execute import ResilientExecute
 from instructor.stubs import NamedStubs
 
 c = get_config()  # noqa: F821  (provided by traitlets when it loads this file)
@@ -50,6 +56,17 @@ c.GenerateAssignment.preprocessors = [
 ]
 
 # --- Autograde -----------------------------------------------------------------------------------
+# nbgrader's own autograde pipeline, with ResilientExecute in place of Execute: a cell that kills
+# the kernel costs that cell, not the whole notebook.
+c.Autograde.autograde_preprocessors = [
+    ResilientExecute,
+    IgnorePattern,
+    ClearMetadataPreprocessor,
+    LimitOutput,
+    SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+]
 # A cell that runs longer than this is stopped and scores zero; the rest of the notebook goes on.
 c.Execute.timeout = 120
 # Graded cells and test cells a student deleted are put back from the source before grading.

@@ -35,7 +35,7 @@ import numpy as np
 
 from graders import sandbox
 
-TIME_LIMIT = 20.0  # seconds one call of student code may take before it counts as endless
+TIME_LIMIT = 10.0  # seconds one call of student code may take before it counts as endless
 RTOL = 1e-6  # relative tolerance for float values: loose enough for another correct formula
 ATOL = 1e-9  # absolute tolerance, for values near zero
 

@@ -21,6 +21,8 @@ ASSIGNMENTS = course.assignments()
 # Extra submissions, beside the demo's three, that only the tests add.
 DELETED_TESTS = "deleted_tests"  # blank answers, every test cell deleted
 WARNS = "warns"  # right answers that make numpy print RuntimeWarnings
+KERNEL_KILLER = "kernel_killer"  # right answers, and a cell of its own that kills the kernel
+EXTRA_STUDENTS = (DELETED_TESTS, WARNS, KERNEL_KILLER)
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -60,6 +62,10 @@ def graded(tmp_path_factory):
         stripped.cells = [c for c in stripped.cells if not course.is_test_cell(c)]
         _write(stripped, root, DELETED_TESTS, assignment)
         _write(samples.fill(release_nb, _warning_answers(assignment)), root, WARNS, assignment)
+        killer = samples.fill(release_nb, samples.reference_answers(assignment))
+        first_test = next(i for i, c in enumerate(killer.cells) if course.is_test_cell(c))
+        killer.cells.insert(first_test + 1, nbformat.v4.new_code_cell("import os\nos._exit(1)"))
+        _write(killer, root, KERNEL_KILLER, assignment)
     demo = _run(root, "demo")
     scores = defaultdict(float)
     with open(root / "grades.csv") as f:
@@ -85,7 +91,7 @@ def test_demo_finishes_and_prints_the_graded_table(graded):
 
 def test_grades_csv_has_one_row_per_student_assignment_and_graded_cell(graded):
     root, demo, rows, scores = graded
-    students = {*samples.SAMPLE_STUDENTS, DELETED_TESTS, WARNS}
+    students = {*samples.SAMPLE_STUDENTS, *EXTRA_STUDENTS}
     expected = {(s, a, cell) for s in students for a in ASSIGNMENTS for cell in _points(a)}
     assert {(r["student"], r["assignment"], r["cell"]) for r in rows} == expected
     assert len(rows) == len(expected)
@@ -131,6 +137,15 @@ def test_runtime_warnings_do_not_cost_a_right_answer_its_points(graded, assignme
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_feedback_html_is_written_for_every_submission(graded, assignment):
     root = graded[0]
-    for student in (*samples.SAMPLE_STUDENTS, DELETED_TESTS, WARNS):
+    for student in (*samples.SAMPLE_STUDENTS, *EXTRA_STUDENTS):
         page = root / "feedback" / student / assignment / f"{assignment}.html"
         assert page.is_file() and "<html" in page.read_text()[:2000].lower()
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_a_cell_that_kills_the_kernel_costs_nothing_else(graded, assignment):
+    root, demo, rows, scores = graded
+    assert scores[KERNEL_KILLER, assignment] == sum(_points(assignment).values())
+    nb = course.read(root / "autograded" / KERNEL_KILLER / assignment / f"{assignment}.ipynb")
+    died = [c for c in nb.cells if any(o.get("ename") == "KernelDied" for o in c.get("outputs", []))]
+    assert len(died) == 1 and "os._exit" in died[0].source
