@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -87,6 +88,19 @@ def test_demo_finishes_and_prints_the_graded_table(graded):
     for assignment in ASSIGNMENTS:
         for student in samples.SAMPLE_STUDENTS:
             assert f"{assignment}  {student}" in demo.stdout
+    for step in ("release", "autograde", "feedback", "export"):
+        assert re.search(rf"^\s+\d+\.\d s  .*{step}", demo.stdout, flags=re.MULTILINE), step
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+@pytest.mark.parametrize("student", sorted(samples.SABOTAGE))
+def test_a_function_that_crashes_or_hangs_costs_exactly_its_own_points(graded, assignment, student):
+    root, demo, rows, scores = graded
+    target = mistakes.for_assignment(assignment).ISOLATED_FUNCTION
+    lost = {r["cell"] for r in rows
+            if r["student"] == student and r["assignment"] == assignment and float(r["score"]) < float(r["max_score"])}
+    assert lost == {f"test_{target}"}
+    assert scores[student, assignment] == sum(_points(assignment).values()) - _points(assignment)[f"test_{target}"]
 
 
 def test_grades_csv_has_one_row_per_student_assignment_and_graded_cell(graded):

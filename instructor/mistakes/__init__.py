@@ -6,6 +6,8 @@ checks; the demo's "mistakes" sample student submits the first wrong version of 
 listed in the module's `IN_SAMPLE`. When a later graded function calls one of those (a model that
 calls the student's own optimiser, say), its test fails too: such functions are listed in the
 module's optional `ALSO_LOSES`, and the expected partial score leaves out the points of both.
+`ISOLATED_FUNCTION` names a graded function that no other calls: the demo's "crashes" and
+"hangs" students sabotage it, and must lose its points and nothing else.
 """
 
 from __future__ import annotations

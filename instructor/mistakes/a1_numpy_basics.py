@@ -121,3 +121,6 @@ def L2(yhat, y):
 
 # The demo's "mistakes" student gets these functions wrong (with the first wrong version of each).
 IN_SAMPLE = ("sigmoid_derivative", "softmax", "L2")
+
+# No other graded function calls this one: the demo's "crashes" and "hangs" students break it.
+ISOLATED_FUNCTION = "L2"
