@@ -8,7 +8,9 @@ import time
 import warnings
 from contextlib import contextmanager
 
-from instructor import course, grading, samples
+from pathlib import Path
+
+from instructor import collect, course, grading, samples
 from instructor.nbgrader_api import SetupError, open_api
 from instructor.release import ReleaseError, release
 
@@ -65,19 +67,27 @@ def cmd_demo(args) -> int:
     return 1 if failures else 0
 
 
+def cmd_collect(args) -> int:
+    filed, skipped = collect.collect_zip(Path(args.zip))
+    print(collect.summary(filed, skipped))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m instructor", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("release", help="write the student version of every assignment to release/")
     commands.add_parser("demo", help="release, build sample submissions, autograde, feedback, grades.csv")
+    collecting = commands.add_parser("collect", help="file the notebooks of a zip under submitted/")
+    collecting.add_argument("zip", help="zip of student notebooks (zip-collect names or one folder per student)")
     args = parser.parse_args(argv)
     # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings; they are not ours to fix.
     warnings.filterwarnings("ignore", module="nbgrader")
     warnings.filterwarnings("ignore", message=".*not in session.*")
-    handler = {"release": cmd_release, "demo": cmd_demo}[args.command]
+    handler = {"release": cmd_release, "demo": cmd_demo, "collect": cmd_collect}[args.command]
     try:
         return handler(args)
-    except (SetupError, ReleaseError, samples.SampleError) as exc:
+    except (SetupError, ReleaseError, samples.SampleError, collect.CollectError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
