@@ -3,6 +3,7 @@
 #   make test     run the whole test suite
 #   make release  write the student version of every assignment to release/
 #   make collect ZIP=path/to/notebooks.zip   file student notebooks under submitted/
+#   make report   write class_report.html: what the class got right and the hints it met
 #   make lab      open JupyterLab on the student release
 #   make data     build the project's default cat/non-cat dataset into datasets/default/
 
@@ -14,7 +15,7 @@ STAMP := $(VENV)/.installed
 # nbgrader runs `alembic` (and jupyter runs its kernels) from PATH: the venv comes first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: venv data release demo collect test lab clean
+.PHONY: venv data release demo collect report test lab clean
 
 venv: $(STAMP)
 
@@ -39,6 +40,9 @@ collect: venv
 	@[ -n "$(ZIP)" ] || { echo "make collect: say which archive, e.g. make collect ZIP=downloads/a1.zip"; exit 2; }
 	$(BIN)/python -m instructor collect "$(ZIP)"
 
+report: venv
+	$(BIN)/python -m instructor report
+
 # The tests read the original course files from CATVNONCAT_DIR when they are there (never copied
 # into the project); by default, from ../shared/datasets beside the checkout.
 SHARED_DATASETS := $(abspath $(CURDIR)/../shared/datasets)
@@ -50,5 +54,5 @@ lab: release
 	cd release && $(BIN)/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 clean:
-	rm -rf release autograded feedback grades.csv gradebook.db .nbgrader.log datasets/default
+	rm -rf release autograded feedback grades.csv class_report.html gradebook.db .nbgrader.log datasets/default
 	@echo "kept submitted/ and collect-backups/: they hold students' work; remove them by hand if you mean to"

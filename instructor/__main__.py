@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from pathlib import Path
 
-from instructor import collect, course, grading, samples
+from instructor import collect, course, grading, report, samples
 from instructor.nbgrader_api import SetupError, open_api
 from instructor.release import ReleaseError, release
 
@@ -73,6 +73,12 @@ def cmd_collect(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    path = report.write_report(grading.cell_grades(open_api()))
+    print(f"class report: {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m instructor", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -80,11 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("demo", help="release, build sample submissions, autograde, feedback, grades.csv")
     collecting = commands.add_parser("collect", help="file the notebooks of a zip under submitted/")
     collecting.add_argument("zip", help="zip of student notebooks (zip-collect names or one folder per student)")
+    commands.add_parser("report", help="write class_report.html from the gradebook and autograded notebooks")
     args = parser.parse_args(argv)
     # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings; they are not ours to fix.
     warnings.filterwarnings("ignore", module="nbgrader")
     warnings.filterwarnings("ignore", message=".*not in session.*")
-    handler = {"release": cmd_release, "demo": cmd_demo, "collect": cmd_collect}[args.command]
+    handler = {"release": cmd_release, "demo": cmd_demo, "collect": cmd_collect,
+               "report": cmd_report}[args.command]
     try:
         return handler(args)
     except (SetupError, ReleaseError, samples.SampleError, collect.CollectError) as exc:
