@@ -48,15 +48,17 @@ def cmd_demo(args) -> int:
     with step("write feedback", timings):
         for assignment in assignments:
             failures += grading.feedback(api, assignment, grading.submitted_students(assignment))
-    with step(f"export {course.GRADES_CSV.name}", timings):
+    with step(f"export {course.GRADES_CSV.name} and {report.REPORT.name}", timings):
         rows = grading.cell_grades(api)
         grading.export_csv(rows)
+        report.write_report(rows)
     print()
     print(grading.summary_table(rows))
     print()
     for title, seconds in timings:
         print(f"{seconds:7.1f} s  {title}")
-    print(f"feedback: {course.FEEDBACK.relative_to(course.ROOT)}/   grades: {course.GRADES_CSV.name}")
+    print(f"feedback: {course.FEEDBACK.relative_to(course.ROOT)}/   grades: {course.GRADES_CSV.name}"
+          f"   class report: {report.REPORT.name}")
     # The release proves itself: the reference answers, handed in, must earn every point.
     for row in rows:
         if row.student == samples.COMPLETE and row.score < row.max_score:
