@@ -4,6 +4,7 @@
 #   make release  write the student version of every assignment to release/
 #   make collect ZIP=path/to/notebooks.zip   file student notebooks under submitted/
 #   make report   write class_report.html: what the class got right and the hints it met
+#   make bundle   write student_bundle.zip: release notebooks, helpers, public checks, a README
 #   make lab      open JupyterLab on the student release
 #   make data     build the project's default cat/non-cat dataset into datasets/default/
 
@@ -15,7 +16,7 @@ STAMP := $(VENV)/.installed
 # nbgrader runs `alembic` (and jupyter runs its kernels) from PATH: the venv comes first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: venv data release demo collect report test lab clean
+.PHONY: venv data release demo collect report bundle test lab clean
 
 venv: $(STAMP)
 
@@ -43,6 +44,9 @@ collect: venv
 report: venv
 	$(BIN)/python -m instructor report
 
+bundle: venv
+	$(BIN)/python -m instructor bundle
+
 # The tests read the original course files from CATVNONCAT_DIR when they are there (never copied
 # into the project); by default, from ../shared/datasets beside the checkout.
 SHARED_DATASETS := $(abspath $(CURDIR)/../shared/datasets)
@@ -54,5 +58,5 @@ lab: release
 	cd release && $(BIN)/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 clean:
-	rm -rf release autograded feedback grades.csv class_report.html gradebook.db .nbgrader.log datasets/default
+	rm -rf release autograded feedback grades.csv class_report.html student_bundle.zip gradebook.db .nbgrader.log datasets/default
 	@echo "kept submitted/ and collect-backups/: they hold students' work; remove them by hand if you mean to"

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from pathlib import Path
 
-from instructor import collect, course, grading, report, samples
+from instructor import bundle, collect, course, grading, report, samples
 from instructor.nbgrader_api import SetupError, open_api
 from instructor.release import ReleaseError, release
 
@@ -81,6 +81,13 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_bundle(args) -> int:
+    cmd_release(args)
+    path = bundle.build_bundle()
+    print(f"student bundle: {path} ({path.stat().st_size // 1024} KiB)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m instructor", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -89,15 +96,16 @@ def main(argv: list[str] | None = None) -> int:
     collecting = commands.add_parser("collect", help="file the notebooks of a zip under submitted/")
     collecting.add_argument("zip", help="zip of student notebooks (zip-collect names or one folder per student)")
     commands.add_parser("report", help="write class_report.html from the gradebook and autograded notebooks")
+    commands.add_parser("bundle", help="release, then zip what students need into student_bundle.zip")
     args = parser.parse_args(argv)
     # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings; they are not ours to fix.
     warnings.filterwarnings("ignore", module="nbgrader")
     warnings.filterwarnings("ignore", message=".*not in session.*")
     handler = {"release": cmd_release, "demo": cmd_demo, "collect": cmd_collect,
-               "report": cmd_report}[args.command]
+               "report": cmd_report, "bundle": cmd_bundle}[args.command]
     try:
         return handler(args)
-    except (SetupError, ReleaseError, samples.SampleError, collect.CollectError) as exc:
+    except (SetupError, ReleaseError, samples.SampleError, collect.CollectError, bundle.BundleError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
