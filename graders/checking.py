@@ -112,6 +112,7 @@ def run_case(func: Callable, case: Case) -> Outcome:
     NotImplementedError is raised again: it means "not attempted yet", and the release stub's
     own message is the clearest thing a student can see.
     """
+    __tracebackhide__ = True  # IPython and pytest hide this frame from the student's traceback
     if sandbox.available():
         result = sandbox.call_isolated(lambda: record_call(func, case), case.time_limit)
         outcome = result if isinstance(result, Outcome) else Outcome(error=result.reason)
@@ -120,7 +121,7 @@ def run_case(func: Callable, case: Case) -> Outcome:
     if outcome.printed:
         print(outcome.printed, end="" if outcome.printed.endswith("\n") else "\n")
     if outcome.not_implemented is not None:
-        raise NotImplementedError(outcome.not_implemented)
+        raise NotImplementedError(outcome.not_implemented) from None
     return outcome
 
 
@@ -368,6 +369,7 @@ class Checker:
     kind: str = "self-check"
 
     def __call__(self, name: str, func: Any) -> None:
+        __tracebackhide__ = True  # the student reads the message, not the grader's internals
         if name not in self.exercises:
             known = ", ".join(sorted(self.exercises))
             raise KeyError(f"There is no {self.kind} called {name!r}; the checks here are: {known}.")
@@ -378,7 +380,11 @@ class Checker:
                 f"Did you overwrite `{name}` with a value?"
             )
         for case in exercise.cases:
-            problems = judge(exercise, case, run_case(func, case))
+            try:
+                outcome = run_case(func, case)
+            except NotImplementedError as stub:
+                raise NotImplementedError(str(stub)) from None  # one short frame for the student
+            problems = judge(exercise, case, outcome)
             if problems:
                 raise CheckFailed(report(exercise, case, problems, self.kind))
         count = len(exercise.cases)
