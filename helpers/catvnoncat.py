@@ -171,7 +171,7 @@ def load_dataset(source: str = "auto"):
 
 def _write_split(path: Path, split: str, x: np.ndarray, y: np.ndarray) -> None:
     """Write one file of the default dataset, atomically (a temporary file renamed into place)."""
-    partial = path.with_name(path.name + ".partial")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")  # one per writer: no clashes
     with h5py.File(partial, "w", track_order=False) as f:
         f.create_dataset(f"{split}_set_x", data=x, track_times=False)
         f.create_dataset(f"{split}_set_y", data=y, track_times=False)

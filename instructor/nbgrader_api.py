@@ -47,7 +47,7 @@ def ensure_gradebook(db_url: str) -> None:
     path = Path(db_url[len(prefix):])
     if path.exists():
         return
-    partial = path.with_name(path.name + ".partial")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     try:
         Gradebook(prefix + str(partial)).close()
