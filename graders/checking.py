@@ -17,7 +17,9 @@ Comparison rules (see `compare`):
 - a Python float expected means exactly a Python float back (not a numpy scalar, not a 0-d array);
 - `Scalar(v)` expected means any 0-d number: a float, a numpy scalar or a squeezed 0-d array;
 - an ndarray expected means an ndarray of the same shape, a compatible dtype and close values;
-- tuples and dicts are compared item by item, and their keys and lengths must match.
+- tuples, lists and dicts are compared item by item, and their keys and lengths must match (a
+  tuple where a list is expected is accepted; a list where a tuple is expected is not, since the
+  spec's `return a, b` gives a tuple).
 """
 
 from __future__ import annotations
@@ -214,11 +216,14 @@ def compare(expected: Any, got: Any, where: str, rtol: float = RTOL, atol: float
         return _compare_scalar(expected.value, got, where, rtol, atol)
     if isinstance(expected, np.ndarray):
         return _compare_array(expected, got, where, rtol, atol)
-    if isinstance(expected, tuple):
-        if not isinstance(got, tuple):
+    if isinstance(expected, (tuple, list)):
+        kind = type(expected).__name__
+        if isinstance(expected, tuple) and not isinstance(got, tuple):
             return [f"{where} should be a tuple of {len(expected)} values; got {describe(got)}."]
+        if isinstance(expected, list) and not isinstance(got, (list, tuple)):
+            return [f"{where} should be a list of {len(expected)} values; got {describe(got)}."]
         if len(got) != len(expected):
-            return [f"{where} should hold {len(expected)} values; it holds {len(got)}."]
+            return [f"{where} should be a {kind} of {len(expected)} values; it holds {len(got)}."]
         problems = []
         for i, (e, g) in enumerate(zip(expected, got)):
             problems += compare(e, g, f"{where}[{i}]", rtol, atol)

@@ -2,7 +2,10 @@
 
 A backward function is right when its gradient agrees with the slope of the cost measured
 directly: nudge one entry of the input, see how much the cost moves. scipy's `approx_fprime`
-does the nudging; this module only reshapes between the course's arrays and scipy's flat vectors.
+does the nudging, once forwards and once backwards; their mean is the centred difference, whose
+error shrinks with the square of the step (about 1e-10 here, against 1e-7 for one-sided steps).
+This module only adds that averaging and the reshaping between the course's arrays and scipy's
+flat vectors.
 """
 
 from __future__ import annotations
@@ -12,14 +15,16 @@ from typing import Callable
 import numpy as np
 from scipy.optimize import approx_fprime
 
-EPSILON = 1e-7  # step of the finite difference, for float64 inputs of order 1
-GRAD_RTOL = 1e-4  # a finite difference is only that accurate: compare with this tolerance
+EPSILON = 1e-5  # step of the centred difference, for float64 inputs of order 1
+GRAD_RTOL = 1e-5  # what a centred difference with this step can promise, relatively
+GRAD_ATOL = 1e-8  # ... and absolutely, for gradients near zero
 
 
 def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, epsilon: float = EPSILON) -> np.ndarray:
-    """The gradient of a scalar function `f` at `x`, by finite differences, shaped like `x`."""
+    """The gradient of a scalar function `f` at `x`, by centred differences, shaped like `x`."""
     x = np.asarray(x, dtype=float)
-    flat = approx_fprime(x.ravel(), lambda v: float(f(v.reshape(x.shape))), epsilon)
+    scalar = lambda v: float(f(v.reshape(x.shape)))  # noqa: E731
+    flat = (approx_fprime(x.ravel(), scalar, epsilon) + approx_fprime(x.ravel(), scalar, -epsilon)) / 2
     return flat.reshape(x.shape)
 
 
