@@ -30,7 +30,7 @@ import io
 import os
 import traceback
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
@@ -82,12 +82,18 @@ class Hint:
 
 @dataclass(frozen=True)
 class Exercise:
-    """A graded function: its name, the signature students see, its cases and its hints."""
+    """A graded function: its name, the signature students see, its cases and its hints.
+
+    `observe(value, printed)`, when given, turns what the function returned and printed into what
+    the cases' expected values describe (plain data): for a training loop that must print its
+    costs, say, {"parameters": value, "printed costs": costs read from printed}. Hints see it too.
+    """
 
     function: str
     signature: str
     cases: Sequence[Case]
     hints: Sequence[Hint] = ()
+    observe: Callable[[Any, str], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -310,10 +316,13 @@ def _compare_array(expected: np.ndarray, got: Any, where: str, rtol: float, atol
 
 def judge(exercise: Exercise, case: Case, outcome: Outcome) -> list[str]:
     """Everything wrong with one outcome, as sentences; an empty list means the case passes."""
+    if outcome.error is None and exercise.observe is not None:
+        outcome = replace(outcome, value=exercise.observe(outcome.value, outcome.printed))
     if outcome.error is not None:
         problems = [f"it raised {outcome.error}"]
     else:
-        problems = compare(case.expected, outcome.value, "the return value", case.rtol, case.atol)
+        where = "what it returned and printed" if exercise.observe else "the return value"
+        problems = compare(case.expected, outcome.value, where, case.rtol, case.atol)
         for name in outcome.changed_inputs:
             problems.append(
                 f"it changed its argument `{name}` in place. The caller's data must stay as it "
