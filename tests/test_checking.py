@@ -105,3 +105,25 @@ def test_check_refuses_a_value_in_place_of_a_function_and_an_unknown_name():
         check("double", 2.0)
     with pytest.raises(KeyError, match="double"):
         check("triple", lambda x: 3 * x)
+
+
+def test_observe_lets_a_check_compare_what_the_function_printed(capsys):
+    def observe(value, printed):
+        return {"value": value, "lines": len(printed.splitlines())}
+
+    exercise = Exercise("train", "train(n)", [Case("n = 2", {"n": 2}, {"value": 2.0, "lines": 2})],
+                        hints=[Hint("print one line per step", lambda got, e, i: got["lines"] != e["lines"])],
+                        observe=observe)
+    check = make_check([exercise])
+
+    def train(n):
+        for step in range(n):
+            print(f"step {step}")
+        return float(n)
+
+    check("train", train)
+    assert capsys.readouterr().out.endswith("train: 1 self-check passed.\n")
+    with pytest.raises(CheckFailed) as failure:
+        check("train", lambda n: float(n))
+    assert "what it returned and printed['lines']" in str(failure.value)
+    assert "Hint: print one line per step" in str(failure.value)
