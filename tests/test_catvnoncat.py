@@ -115,3 +115,13 @@ def test_a_missing_default_file_says_how_to_rebuild(tmp_path):
 def test_an_unknown_source_is_a_clear_error():
     with pytest.raises(ValueError, match="'auto', 'original' or 'default'"):
         load_dataset("mine")
+
+
+def test_default_files_from_older_drawing_code_are_drawn_again(tmp_path, monkeypatch):
+    build_default_dataset(tmp_path)
+    before = (tmp_path / catvnoncat.TRAIN_FILE).stat().st_mtime_ns
+    catvnoncat.ensure_default_dataset(tmp_path)
+    assert (tmp_path / catvnoncat.TRAIN_FILE).stat().st_mtime_ns == before, "up to date: kept"
+    monkeypatch.setattr(catvnoncat, "drawing_fingerprint", lambda: "0123456789abcdef")
+    catvnoncat.ensure_default_dataset(tmp_path)
+    assert catvnoncat._drawn_by(tmp_path / catvnoncat.TRAIN_FILE) == "0123456789abcdef"
