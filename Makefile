@@ -48,11 +48,12 @@ bundle: venv
 	$(BIN)/python -m instructor bundle
 
 # The tests read the original course files from CATVNONCAT_DIR when they are there (never copied
-# into the project); by default, from ../shared/datasets beside the checkout.
+# into the project); by default, from ../shared/datasets beside the checkout. The tests run on two
+# workers, so numpy's maths library gets one thread each rather than fighting over the cores.
 SHARED_DATASETS := $(abspath $(CURDIR)/../shared/datasets)
 test: venv
 	@if [ -z "$$CATVNONCAT_DIR" ] && [ -d "$(SHARED_DATASETS)" ]; then export CATVNONCAT_DIR="$(SHARED_DATASETS)"; fi; \
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lab: release
 	cd release && $(BIN)/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
