@@ -18,12 +18,10 @@ caller's dict, a cost returned as an array, a seed in the wrong place.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 from scipy.special import expit
 
-from graders.checking import Case, Exercise, Hint, make_check
+from graders.checking import Case, Exercise, Hint, make_check, printed_costs
 
 # ----------------------------------------------------------------------------------------------
 # Comparing plain data inside hints
@@ -51,25 +49,7 @@ def _same_shapes(got, expected) -> bool:
 
 
 # ----------------------------------------------------------------------------------------------
-# What nn_model prints, as data. A line counts when it mentions a cost: its first number is the
-# iteration, its last number the cost ("Cost after iteration 1000: 0.258625" -> (1000, 0.258625)).
-
-_NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
-
-
-def printed_costs(text: str) -> tuple:
-    """The (iteration, cost) pairs in printed text, one per line that mentions a cost."""
-    pairs = []
-    for line in text.splitlines():
-        if "cost" not in line.lower():
-            continue
-        numbers = _NUMBER.findall(line)
-        if len(numbers) < 2:
-            pairs.append((line.strip(),))
-            continue
-        first = float(numbers[0])
-        pairs.append((int(first) if first.is_integer() else first, float(numbers[-1])))
-    return tuple(pairs)
+# What nn_model prints, as data (graders.checking.printed_costs reads the cost lines).
 
 
 def observe_nn_model(parameters, printed: str) -> dict:

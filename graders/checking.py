@@ -28,6 +28,7 @@ import contextlib
 import copy
 import io
 import os
+import re
 import traceback
 import warnings
 from dataclasses import dataclass, replace
@@ -369,6 +370,32 @@ def report(exercise: Exercise, case: Case, problems: list[str], kind: str) -> st
         f"  with inputs:\n{describe_inputs(case.inputs)}\n"
         f"{body}"
     )
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading what a training loop printed
+
+_NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+
+
+def printed_costs(text: str) -> tuple:
+    """The (iteration, cost) pairs in printed text, one per line that mentions a cost.
+
+    A line's first number is the iteration and its last the cost: "Cost after iteration 1000:
+    0.258625" gives (1000, 0.258625). A cost line without two numbers is kept as (line,), so a
+    malformed print shows up in the comparison instead of vanishing.
+    """
+    pairs = []
+    for line in text.splitlines():
+        if "cost" not in line.lower():
+            continue
+        numbers = _NUMBER.findall(line)
+        if len(numbers) < 2:
+            pairs.append((line.strip(),))
+            continue
+        first = float(numbers[0])
+        pairs.append((int(first) if first.is_integer() else first, float(numbers[-1])))
+    return tuple(pairs)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -112,3 +112,16 @@ def hidden_test_lines(nb) -> set[str]:
         inside, _ = split_region(cell.source, HIDDEN_TESTS)
         lines.update(line.strip() for line in inside if line.strip())
     return lines
+
+
+def shown_lines(nb) -> set[str]:
+    """Every non-blank code line outside the solution and hidden-test regions, stripped: what the
+    release of this notebook shows students anyway."""
+    lines = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        _, outside = split_region(cell.source, SOLUTION)
+        _, outside = split_region("\n".join(outside), HIDDEN_TESTS)
+        lines.update(line.strip() for line in outside if line.strip())
+    return lines

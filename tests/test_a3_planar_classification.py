@@ -18,7 +18,7 @@ import pytest
 from scipy.special import expit
 
 from graders import a3_planar_classification as public
-from graders.checking import CheckFailed, compare
+from graders.checking import CheckFailed, compare, printed_costs
 from graders.gradcheck import GRAD_ATOL, GRAD_RTOL, numerical_gradient
 from graders.hidden import a3_planar_classification as hidden
 from helpers.planar import load_planar_dataset
@@ -118,8 +118,8 @@ def test_printed_costs_reads_iteration_and_cost_from_each_line_that_mentions_a_c
             "shapes look fine\n"
             "iteration 1000, cost = 2.5e-04\n"
             "cost: nothing here\n")
-    assert public.printed_costs(text) == ((0, 0.693162), (1000, 2.5e-04), ("cost: nothing here",))
-    assert public.printed_costs("") == ()
+    assert printed_costs(text) == ((0, 0.693162), (1000, 2.5e-04), ("cost: nothing here",))
+    assert printed_costs("") == ()
 
 
 def test_each_function_has_at_least_three_wrong_versions():
@@ -244,7 +244,7 @@ def test_reference_reproduces_the_spec_numbers_on_the_reference_code_paths():
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     run = json.loads(result.stdout.splitlines()[-1])
-    costs = public.printed_costs(run["printed"])
+    costs = printed_costs(run["printed"])
     assert [i for i, _ in costs] == list(range(0, 10000, 1000))
     assert abs(costs[0][1] - SPEC_FIRST_COST) <= PRINTED_COST_TOLERANCE, run["printed"]
     assert abs(costs[-1][1] - SPEC_LAST_COST) <= PRINTED_COST_TOLERANCE, run["printed"]
@@ -258,7 +258,7 @@ def test_reference_on_this_processor_matches_the_spec_up_to_rounding(reference, 
     spread that rounding alone produces (see the next test), the sweep's small sizes exactly."""
     X, Y = load_planar_dataset()
     parameters = reference["nn_model"](X, Y, 4, num_iterations=10000, print_cost=True)
-    costs = public.printed_costs(capsys.readouterr().out)
+    costs = printed_costs(capsys.readouterr().out)
     assert abs(costs[0][1] - SPEC_FIRST_COST) <= PRINTED_COST_TOLERANCE
     assert abs(costs[-1][1] - SPEC_LAST_COST) <= 1e-4
     assert abs(100 * float(np.mean(reference["predict"](parameters, X) == Y)) - SPEC_ACCURACY) <= 0.25
