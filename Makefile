@@ -5,6 +5,7 @@
 #   make collect ZIP=path/to/notebooks.zip   file student notebooks under submitted/
 #   make report   write class_report.html: what the class got right and the hints it met
 #   make bundle   write student_bundle.zip: release notebooks, helpers, public checks, a README
+#   make bench    time the reference L_layer_model against plain numpy code (prints the ratio)
 #   make lab      open JupyterLab on the student release
 #   make data     build the project's default cat/non-cat dataset into datasets/default/
 
@@ -16,7 +17,7 @@ STAMP := $(VENV)/.installed
 # nbgrader runs `alembic` (and jupyter runs its kernels) from PATH: the venv comes first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: venv data release demo collect report bundle test lab clean
+.PHONY: venv data release demo collect report bundle bench test lab clean
 
 venv: $(STAMP)
 
@@ -46,6 +47,9 @@ report: venv
 
 bundle: venv
 	$(BIN)/python -m instructor bundle
+
+bench: venv
+	$(BIN)/python benchmarks/l_layer_model.py
 
 # The tests read the original course files from CATVNONCAT_DIR when they are there (never copied
 # into the project); by default, from ../shared/datasets beside the checkout. The tests run on two
