@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 from nbclient import NotebookClient
 
@@ -82,3 +85,28 @@ def copy_course(destination: Path) -> Path:
     shutil.copytree(ROOT / "notebooks", destination / "notebooks")
     shutil.copy(ROOT / "nbgrader_config.py", destination / "nbgrader_config.py")
     return destination
+
+
+@pytest.fixture(scope="module")
+def released_course(tmp_path_factory) -> Path:
+    """A copy of the course whose release/ was written by `python -m instructor release`."""
+    root = copy_course(tmp_path_factory.mktemp("course"))
+    env = {**os.environ, "COURSE_ROOT": str(root)}
+    result = subprocess.run([sys.executable, "-m", "instructor", "release"], env=env, cwd=root,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def values_agree(a, b, rtol: float = 1e-6, atol: float = 1e-8) -> bool:
+    """Nested tuples, lists, dicts, arrays and numbers with close values and the same structure
+    (looser than graders.checking.compare about types: for comparing oracles with literals)."""
+    a, b = getattr(a, "value", a), getattr(b, "value", b)  # a checking.Scalar compares as its value
+    if isinstance(a, dict) or isinstance(b, dict):
+        return isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys() and all(
+            values_agree(a[k], b[k], rtol, atol) for k in a)
+    if isinstance(a, (tuple, list)) or isinstance(b, (tuple, list)):
+        return (isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)) and len(a) == len(b)
+                and all(values_agree(x, y, rtol, atol) for x, y in zip(a, b)))
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol))

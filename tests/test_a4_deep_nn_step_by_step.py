@@ -16,7 +16,7 @@ from graders.hidden import a4_deep_nn_step_by_step as hidden
 from helpers import activations
 from instructor import course
 from instructor.mistakes import a4_deep_nn_step_by_step as mistakes
-from tests.conftest import executed_source_notebook, reference_namespace
+from tests.conftest import executed_source_notebook, reference_namespace, values_agree
 
 ASSIGNMENT = "a4_deep_nn_step_by_step"
 FUNCTIONS = [e.function for e in public.EXERCISES]
@@ -41,18 +41,7 @@ def _exercise(exercises, function):
     return next(e for e in exercises if e.function == function)
 
 
-def _agree(a, b, rtol=1e-6, atol=1e-8) -> bool:
-    """Nested tuples, lists, dicts, arrays and numbers with close values and the same structure."""
-    if isinstance(a, Scalar) or isinstance(b, Scalar):
-        return _agree(getattr(a, "value", a), getattr(b, "value", b), rtol, atol)
-    if isinstance(a, dict) or isinstance(b, dict):
-        return isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys() and all(
-            _agree(a[k], b[k], rtol, atol) for k in a)
-    if isinstance(a, (tuple, list)) or isinstance(b, (tuple, list)):
-        return (isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)) and len(a) == len(b)
-                and all(_agree(x, y, rtol, atol) for x, y in zip(a, b)))
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol))
+_agree = values_agree
 
 
 def _as_checked(function, value):

@@ -9,7 +9,6 @@ import io
 import math
 import os
 import re
-import subprocess
 import sys
 import time
 from contextlib import redirect_stdout
@@ -21,13 +20,13 @@ import pytest
 from threadpoolctl import threadpool_limits
 
 from graders import a5_deep_nn_application as public
-from graders.checking import CheckFailed, Scalar
+from graders.checking import CheckFailed
 from graders.gradcheck import GRAD_RTOL, numerical_gradient
 from graders.hidden import a5_deep_nn_application as hidden
 from instructor import course
 from instructor.mistakes import a5_deep_nn_application as mistakes
 from tests import reference_models
-from tests.conftest import ROOT, copy_course, executed_source_notebook, reference_namespace
+from tests.conftest import ROOT, executed_source_notebook, reference_namespace, values_agree
 
 ASSIGNMENT = "a5_deep_nn_application"
 ASSIGNMENT_DIR = ROOT / "notebooks" / ASSIGNMENT
@@ -73,17 +72,7 @@ def _exercise(exercises, function):
 
 
 def _agree(a, b, rtol=1e-9, atol=1e-12) -> bool:
-    """Nested tuples, lists, dicts, arrays and numbers with close values and the same structure."""
-    if isinstance(a, Scalar) or isinstance(b, Scalar):
-        return _agree(getattr(a, "value", a), getattr(b, "value", b), rtol, atol)
-    if isinstance(a, dict) or isinstance(b, dict):
-        return isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys() and all(
-            _agree(a[k], b[k], rtol, atol) for k in a)
-    if isinstance(a, (tuple, list)) or isinstance(b, (tuple, list)):
-        return (isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)) and len(a) == len(b)
-                and all(_agree(x, y, rtol, atol) for x, y in zip(a, b)))
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol))
+    return values_agree(a, b, rtol, atol)
 
 
 def _train_args(inputs):
@@ -415,17 +404,6 @@ def _text_lines(path: Path) -> set[str]:
     if path.suffix in (".py", ".md", ".txt"):
         return {line.strip() for line in path.read_text().splitlines()}
     return set()
-
-
-@pytest.fixture(scope="module")
-def released_course(tmp_path_factory) -> Path:
-    """A copy of the course released by `python -m instructor release`."""
-    root = copy_course(tmp_path_factory.mktemp("course"))
-    env = {**os.environ, "COURSE_ROOT": str(root)}
-    result = subprocess.run([sys.executable, "-m", "instructor", "release"], env=env, cwd=root,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return root
 
 
 def test_the_answer_lines_are_a_meaningful_set():

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import ast
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,9 +10,7 @@ import pytest
 from instructor import course
 from instructor.release import leaks
 from instructor.stubs import enclosing_function
-from tests.conftest import (
-    copy_course, environment_without_original_data, executed_source_notebook, run_notebook,
-)
+from tests.conftest import environment_without_original_data, executed_source_notebook, run_notebook
 
 ASSIGNMENTS = course.assignments()
 CHECK_CALLS = {"check", "check_hidden"}
@@ -23,17 +18,6 @@ CHECK_CALLS = {"check", "check_hidden"}
 
 def test_the_course_has_its_assignments():
     assert "a1_numpy_basics" in ASSIGNMENTS
-
-
-@pytest.fixture(scope="module")
-def released(tmp_path_factory) -> Path:
-    """A copy of the course whose release/ was written by `python -m instructor release`."""
-    root = copy_course(tmp_path_factory.mktemp("course"))
-    env = {**os.environ, "COURSE_ROOT": str(root)}
-    result = subprocess.run([sys.executable, "-m", "instructor", "release"], env=env, cwd=root,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return root
 
 
 def _release_path(root: Path, assignment: str) -> Path:
@@ -88,11 +72,11 @@ def test_test_cells_end_in_checks_never_in_a_value(assignment):
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_release_holds_no_solution_line_and_no_hidden_test(released, assignment):
+def test_release_holds_no_solution_line_and_no_hidden_test(released_course, assignment):
     source = course.read(course.source_notebook(assignment))
-    release = course.read(_release_path(released, assignment))
+    release = course.read(_release_path(released_course, assignment))
     assert leaks(source, release) == []
-    text = _release_path(released, assignment).read_text()
+    text = _release_path(released_course, assignment).read_text()
     assert "graders.hidden" not in text and "check_hidden" not in text
     assert course.STUB_START in text and course.STUB_END in text
 
@@ -103,8 +87,8 @@ def test_leak_check_catches_a_solution_line():
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_release_runs_top_to_bottom_with_every_test_cell_failing_clearly(released, assignment):
-    path = _release_path(released, assignment)
+def test_release_runs_top_to_bottom_with_every_test_cell_failing_clearly(released_course, assignment):
+    path = _release_path(released_course, assignment)
     nb = run_notebook(course.read(path), path.parent, allow_errors=True,
                       env=environment_without_original_data())
     for cell in nb.cells:
