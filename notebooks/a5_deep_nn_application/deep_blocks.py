@@ -210,7 +210,7 @@ def update_parameters(params, grads, learning_rate):
     Arguments:
     params -- dict of "W{l}", "b{l}" (left unchanged)
     grads -- dict holding at least "dW{l}", "db{l}" for every layer
-    learning_rate -- step size, a positive number
+    learning_rate -- the step size alpha
 
     Returns:
     parameters -- a new dict with the updated "W{l}", "b{l}"
