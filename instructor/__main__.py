@@ -39,7 +39,7 @@ def cmd_demo(args) -> int:
     with step("release the student notebooks", timings):
         for assignment in assignments:
             release(api, assignment)
-    with step("write the sample submissions (complete, blank, mistakes)", timings):
+    with step(f"write the sample submissions ({', '.join(samples.SAMPLE_STUDENTS)})", timings):
         for assignment in assignments:
             samples.build_samples(assignment)
     with step("autograde", timings):
