@@ -8,7 +8,8 @@ Hints recognise the usual wrong answers from the output alone.
 import numpy as np
 from scipy.special import expit
 
-from graders.checking import Case, Exercise, Hint, Scalar, make_check
+from graders.cases import Case, Exercise, Hint, Scalar
+from graders.checking import make_check
 
 
 def _close(a, b) -> bool:

@@ -16,7 +16,8 @@ import math
 import numpy as np
 from scipy.special import expit, xlogy
 
-from graders.checking import ATOL, Case, Exercise, Hint, Scalar, make_check, printed_costs
+from graders.cases import ATOL, Case, Exercise, Hint, Scalar, printed_costs
+from graders.checking import make_check
 
 LOG_2 = math.log(2)  # the cost of any data set when w and b are zero
 

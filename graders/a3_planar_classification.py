@@ -21,7 +21,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit
 
-from graders.checking import Case, Exercise, Hint, make_check, printed_costs
+from graders.cases import Case, Exercise, Hint, printed_costs
+from graders.checking import make_check
 
 # ----------------------------------------------------------------------------------------------
 # Comparing plain data inside hints

@@ -15,7 +15,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit
 
-from graders.checking import Case, Exercise, Hint, Scalar, make_check
+from graders.cases import Case, Exercise, Hint, Scalar
+from graders.checking import make_check
 
 # ----------------------------------------------------------------------------------------------
 # Comparing plain data inside hints

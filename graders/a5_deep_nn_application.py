@@ -21,7 +21,8 @@ import re
 
 import numpy as np
 
-from graders.checking import Case, Exercise, Hint, Scalar, make_check
+from graders.cases import Case, Exercise, Hint, Scalar
+from graders.checking import make_check
 
 LN2 = math.log(2)  # the cost of predicting 0.5 for every example
 RETURNED, PRINTED = "return value", "iterations printed"

@@ -1,7 +1,7 @@
 """The student bundle: one zip with what a student needs and nothing they must not see.
 
 It holds the release notebooks (with their data files), the `helpers` package (loaders, plotting,
-the default-dataset drawing), the public self-checks of `graders` (never graders/hidden), the
+the default-dataset drawing), the public self-checks of `graders` (hidden checks live in instructor/hidden and never ship), the
 project's pyproject.toml for installing, and a short README for students. Building it refuses
 to write a bundle that holds a solution line or a hidden check.
 """
@@ -16,7 +16,7 @@ from instructor import course
 BUNDLE = course.ROOT / "student_bundle.zip"
 TOP = "nn-course"  # the folder the bundle unzips into
 STUDENT_README = Path(__file__).parent / "student_files" / "README.md"
-HIDDEN_MARKERS = ("graders.hidden", "check_hidden", "HIDDEN TESTS")
+HIDDEN_MARKERS = ("instructor.hidden", "check_hidden", "HIDDEN TESTS")
 
 
 class BundleError(RuntimeError):
@@ -42,7 +42,7 @@ def contents() -> dict[str, Path]:
             files[f"notebooks/{path.relative_to(course.RELEASE)}"] = path
     for path in _package_files("helpers"):
         files[str(path.relative_to(course.ROOT))] = path
-    for path in _package_files("graders", exclude=("hidden",)):
+    for path in _package_files("graders"):
         files[str(path.relative_to(course.ROOT))] = path
     files["pyproject.toml"] = course.ROOT / "pyproject.toml"
     files["README.md"] = STUDENT_README
@@ -69,8 +69,8 @@ def problems(files: dict[str, Path]) -> list[str]:
     secrets = [(course.solution_lines(nb) | course.hidden_test_lines(nb)) - shown for nb in sources]
     found = []
     for name, path in files.items():
-        if name.startswith("graders/hidden"):
-            found.append(f"{name}: hidden checks")
+        if name.startswith(("instructor/", "graders/hidden")):
+            found.append(f"{name}: instructor-only code (hidden checks)")
         if path.suffix not in (".py", ".ipynb"):
             continue
         text = path.read_text()

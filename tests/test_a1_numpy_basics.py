@@ -10,7 +10,7 @@ from sklearn.preprocessing import normalize
 
 from graders import a1_numpy_basics as public
 from graders.checking import CheckFailed
-from graders.hidden import a1_numpy_basics as hidden
+from instructor.hidden import a1_numpy_basics as hidden
 from instructor.mistakes import a1_numpy_basics as mistakes
 from tests.conftest import reference_namespace
 

@@ -20,9 +20,12 @@ import pytest
 from PIL import Image
 
 from graders import a2_logistic_regression as public
-from graders.checking import CheckFailed, Scalar, compare, same_value
+from graders.cases import Scalar
+from graders.checking import CheckFailed
+from graders.judging import compare
+from graders.plaindata import identical
 from graders.gradcheck import GRAD_ATOL, GRAD_RTOL
-from graders.hidden import a2_logistic_regression as hidden
+from instructor.hidden import a2_logistic_regression as hidden
 from helpers.catvnoncat import ENV_VAR, load_dataset
 from instructor import course
 from instructor.mistakes import a2_logistic_regression as mistakes
@@ -190,7 +193,7 @@ def test_print_cost_prints_every_recorded_cost_and_returns_the_same(reference, f
     printed = capsys.readouterr().out.splitlines()
     costs = quiet[2] if function == "optimize" else quiet["costs"]
     assert printed == [f"Cost after iteration {100 * i}: {float(c):f}" for i, c in enumerate(costs)]
-    assert same_value(quiet, loud)
+    assert identical(quiet, loud)
     assert EXERCISES[function].observe(loud, "\n".join(printed))["printed costs"] == tuple(
         (100 * i, round(float(c), 6)) for i, c in enumerate(costs))
 

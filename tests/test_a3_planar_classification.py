@@ -18,9 +18,11 @@ import pytest
 from scipy.special import expit
 
 from graders import a3_planar_classification as public
-from graders.checking import CheckFailed, compare, printed_costs
+from graders.cases import printed_costs
+from graders.checking import CheckFailed
+from graders.judging import compare
 from graders.gradcheck import GRAD_ATOL, GRAD_RTOL, numerical_gradient
-from graders.hidden import a3_planar_classification as hidden
+from instructor.hidden import a3_planar_classification as hidden
 from helpers.planar import load_planar_dataset
 from instructor import course
 from instructor.mistakes import a3_planar_classification as mistakes
@@ -38,7 +40,7 @@ SPEC_SWEEP = {1: 67.5, 2: 67.25, 3: 90.75, 4: 90.5, 5: 91.25, 20: 90.75, 50: 90.
 SPEC_BASELINE = 47  # logistic regression, rounded to a whole percent
 PRINTED_COST_TOLERANCE = 1e-6  # the costs are printed with six decimals
 
-# Oracles for the public cases, independent of the notebook's solution (graders.hidden's).
+# Oracles for the public cases, independent of the notebook's solution (instructor.hidden's).
 ORACLES = {
     "layer_sizes": lambda case: hidden.oracle_layer_sizes(**case.inputs),
     "initialize_parameters": lambda case: hidden.oracle_initialize_parameters(**case.inputs, seed=case.seed),

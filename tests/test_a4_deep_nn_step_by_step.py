@@ -10,9 +10,11 @@ import pytest
 from sklearn.metrics import log_loss
 
 from graders import a4_deep_nn_step_by_step as public
-from graders.checking import CheckFailed, Scalar, same_value
+from graders.cases import Scalar
+from graders.checking import CheckFailed
+from graders.plaindata import identical
 from graders.gradcheck import GRAD_RTOL, numerical_gradient
-from graders.hidden import a4_deep_nn_step_by_step as hidden
+from instructor.hidden import a4_deep_nn_step_by_step as hidden
 from helpers import activations
 from instructor import course
 from instructor.mistakes import a4_deep_nn_step_by_step as mistakes
@@ -192,7 +194,7 @@ def test_hidden_checks_use_depths_and_shapes_the_public_ones_do_not():
     for function in FUNCTIONS:
         seen = [case.inputs for case in _exercise(public.EXERCISES, function).cases]
         for case in _exercise(hidden.HIDDEN, function).cases:
-            assert not any(same_value(dict(case.inputs), dict(inputs)) for inputs in seen), case.label
+            assert not any(identical(dict(case.inputs), dict(inputs)) for inputs in seen), case.label
 
 
 @pytest.mark.parametrize("function", FUNCTIONS)
@@ -273,7 +275,7 @@ def test_an_answer_hard_coded_to_the_visible_cases_fails_the_hidden_checks(funct
 
     def memorised(**inputs):
         for case in exercise.cases:
-            if same_value(dict(inputs), dict(case.inputs)):
+            if identical(dict(inputs), dict(case.inputs)):
                 return getattr(case.expected, "value", case.expected)
         return exercise.cases[0].expected
 

@@ -22,7 +22,7 @@ from threadpoolctl import threadpool_limits
 from graders import a5_deep_nn_application as public
 from graders.checking import CheckFailed
 from graders.gradcheck import GRAD_RTOL, numerical_gradient
-from graders.hidden import a5_deep_nn_application as hidden
+from instructor.hidden import a5_deep_nn_application as hidden
 from instructor import course
 from instructor.mistakes import a5_deep_nn_application as mistakes
 from tests import reference_models

@@ -80,7 +80,7 @@ def test_builder_refuses_a_bundle_with_a_solution_line(tmp_path):
     leaky.write_text(f"def f(x):\n    {line}\n")
     found = bundle.problems({"helpers/leak.py": leaky})
     assert found and line in found[0]
-    assert bundle.problems({"graders/hidden/x.py": leaky})[0].endswith("hidden checks")
+    assert bundle.problems({"instructor/hidden/x.py": leaky})[0].endswith("(hidden checks)")
 
 
 _RUNNER = textwrap.dedent('''

@@ -13,7 +13,7 @@ from instructor.stubs import enclosing_function
 from tests.conftest import environment_without_original_data, executed_source_notebook, run_notebook
 
 ASSIGNMENTS = course.assignments()
-CHECK_CALLS = {"check", "check_hidden"}
+CHECK_CALLS = {"check"}
 
 
 def test_the_course_has_its_assignments():
@@ -56,19 +56,18 @@ def test_test_cells_end_in_checks_never_in_a_value(assignment):
     for cell in nb.cells:
         if not course.is_test_cell(cell):
             continue
-        _, public_part = course.split_region(cell.source, course.HIDDEN_TESTS)
-        for source in (course.without_markers(cell.source, course.HIDDEN_TESTS), "\n".join(public_part)):
-            statements = _top_level_statements(source)
-            assert statements, cell.source
-            for statement in statements:
-                if isinstance(statement, (ast.Import, ast.ImportFrom, ast.Assert)):
-                    continue
-                assert (
-                    isinstance(statement, ast.Expr)
-                    and isinstance(statement.value, ast.Call)
-                    and getattr(statement.value.func, "id", None) in CHECK_CALLS
-                ), f"{course.nbgrader_meta(cell)['grade_id']}: {ast.unparse(statement)}"
-            assert isinstance(statements[-1], ast.Expr), "the last statement must be a check call"
+        assert course.HIDDEN_TESTS[0] not in cell.source, "hidden cases live in instructor/hidden, not in cells"
+        statements = _top_level_statements(cell.source)
+        assert statements, cell.source
+        for statement in statements:
+            if isinstance(statement, (ast.Import, ast.ImportFrom)):
+                continue
+            assert (
+                isinstance(statement, ast.Expr)
+                and isinstance(statement.value, ast.Call)
+                and getattr(statement.value.func, "id", None) in CHECK_CALLS
+            ), f"{course.nbgrader_meta(cell)['grade_id']}: {ast.unparse(statement)}"
+        assert isinstance(statements[-1], ast.Expr), "the last statement must be a check call"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -77,7 +76,7 @@ def test_release_holds_no_solution_line_and_no_hidden_test(released_course, assi
     release = course.read(_release_path(released_course, assignment))
     assert leaks(source, release) == []
     text = _release_path(released_course, assignment).read_text()
-    assert "graders.hidden" not in text and "check_hidden" not in text
+    assert "instructor.hidden" not in text and "check_hidden" not in text
     assert course.STUB_START in text and course.STUB_END in text
 
 

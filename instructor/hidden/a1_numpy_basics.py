@@ -13,7 +13,8 @@ from scipy.special import expit, softmax
 from sklearn.preprocessing import normalize
 
 from graders import a1_numpy_basics as public
-from graders.checking import Case, Scalar, make_check
+from graders.cases import Case, Scalar
+from graders.checking import make_check
 from graders.gradcheck import elementwise_derivative
 
 _rng = np.random.default_rng(20261121)

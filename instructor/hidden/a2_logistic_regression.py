@@ -14,7 +14,8 @@ import numpy as np
 from scipy.special import expit, xlogy
 
 from graders import a2_logistic_regression as public
-from graders.checking import ATOL, Case, Scalar, make_check
+from graders.cases import ATOL, Case, Scalar
+from graders.checking import make_check
 from graders.gradcheck import GRAD_ATOL, GRAD_RTOL, numerical_gradient
 
 _rng = np.random.default_rng(20261122)

@@ -14,7 +14,8 @@ import numpy as np
 from scipy.special import expit, xlogy
 
 from graders import a5_deep_nn_application as public
-from graders.checking import Case, make_check
+from graders.cases import Case
+from graders.checking import make_check
 
 _rng = np.random.default_rng(20260517)
 

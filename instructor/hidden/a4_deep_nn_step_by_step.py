@@ -19,7 +19,8 @@ import numpy as np
 from scipy.special import expit
 
 from graders import a4_deep_nn_step_by_step as public
-from graders.checking import Case, Scalar, make_check
+from graders.cases import Case, Scalar
+from graders.checking import make_check
 from graders.gradcheck import numerical_gradient
 
 _rng = np.random.default_rng(20260412)

@@ -16,7 +16,8 @@ from scipy.special import expit
 from sklearn.metrics import log_loss
 
 from graders import a3_planar_classification as public
-from graders.checking import ATOL, Case, make_check
+from graders.cases import ATOL, Case
+from graders.checking import make_check
 from graders.gradcheck import GRAD_ATOL, GRAD_RTOL, numerical_gradient
 
 NN_SEED = 3  # the spec: nn_model seeds np.random.seed(3) before it draws its weights

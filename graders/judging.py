@@ -1,0 +1,369 @@
+"""Judge what a student's function did, and say it in words a student can act on.
+
+Everything here is a pure function of plain data: an `Exercise` and its `Case`s (what was
+expected), and the `Outcome`s that graders.running recorded (what happened). Nothing here calls
+student code, so the same judge runs in a student's notebook for a self-check and, at autograde,
+in the grader's own process, outside the sandbox that ran the submission.
+
+- `compare(expected, got, where)`: the differences between two values, as sentences.
+- `judge_case(exercise, case, outcome)`: a `CaseVerdict`, the status, problems and hints of one case.
+- `judge(exercise, outcomes, ...)`: the `Verdict` on a whole check, with the message to show.
+
+Comparison rules:
+- a Python float expected means exactly a Python float back (not a numpy scalar, not a 0-d array);
+- `Scalar(v)` expected means any 0-d number: a float, a numpy scalar or a squeezed 0-d array;
+- an ndarray expected means an ndarray of the same shape, a compatible dtype and close values;
+- tuples, lists and dicts are compared item by item, and their keys and lengths must match (a
+  tuple where a list is expected is accepted; a list where a tuple is expected is not, since the
+  spec's `return a, b` gives a tuple).
+
+For a hidden case (`reveal=False`) the messages name shapes, types and keys but never the
+expected values, which students must not learn from their feedback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from graders.cases import ATOL, RTOL, Case, Exercise, Hint, Scalar
+from graders.plaindata import Unsupported
+from graders.running import CRASHED, TIMED_OUT, Outcome
+
+# The status of a case, and of a whole check (the status of its first failing case).
+PASSED = "passed"
+WRONG = "wrong"  # it returned, but not what was expected
+RAISED = "raised"  # it raised an exception
+CRASHED_STATUS = "crashed"  # it ended the process running it
+TIMED_OUT_STATUS = "timed out"  # it did not finish in time
+NOT_ATTEMPTED = "not attempted"  # the release stub is still in place
+NO_RESULT = "no result"  # nothing readable came back from the run
+
+
+@dataclass(frozen=True)
+class CaseVerdict:
+    """The judgement of one case, as plain data."""
+
+    label: str
+    hidden: bool
+    status: str
+    problems: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()  # ids of the hints that apply
+    warnings: tuple[str, ...] = ()
+    printed: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The judgement of one check (every case of one graded function), as plain data."""
+
+    function: str
+    status: str
+    passed_public: int = 0
+    passed_hidden: int = 0
+    failure: CaseVerdict | None = None
+    message: str = ""  # what the student reads: one success line, or what went wrong
+    hint_messages: Mapping[str, str] = field(default_factory=dict)  # id -> message of the hints met
+
+    @property
+    def passed(self) -> bool:
+        return self.status == PASSED
+
+
+# ----------------------------------------------------------------------------------------------
+# Describing values
+
+
+def describe(value: Any) -> str:
+    """A short description of a value: its type, shape, dtype and (small) contents."""
+    if isinstance(value, np.ndarray):
+        body = np.array2string(value, precision=8, threshold=12, edgeitems=2)
+        body = body.replace("\n", "\n" + " " * 14)
+        return f"ndarray shape {value.shape} dtype {value.dtype}: {body}"
+    if isinstance(value, np.generic):
+        return f"numpy.{type(value).__name__} {value!r}"
+    if isinstance(value, Unsupported):
+        return f"a {value.kind}" + (f" ({value.text})" if value.text else "")
+    if isinstance(value, (dict, tuple, list)):
+        return f"{type(value).__name__} {_short_repr(value)}"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _kind_of(value: Any) -> str:
+    """Type, shape and dtype of a value, without its contents (for hidden cases)."""
+    if isinstance(value, np.ndarray):
+        return f"ndarray shape {value.shape} dtype {value.dtype}"
+    if isinstance(value, np.generic):
+        return f"numpy.{type(value).__name__}"
+    if isinstance(value, Unsupported):
+        return f"a {value.kind}"
+    return type(value).__name__
+
+
+def _short_repr(value: Any, limit: int = 200) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# ----------------------------------------------------------------------------------------------
+# Comparing values
+
+
+def compare(expected: Any, got: Any, where: str, rtol: float = RTOL, atol: float = ATOL,
+            reveal: bool = True) -> list[str]:
+    """Differences between an expected and a returned value; an empty list means they agree.
+
+    `where` names the part being compared ("the return value", "grads['dw']") in every message.
+    With `reveal=False` the messages leave out the expected values.
+    """
+    shown = describe if reveal else _kind_of
+    if isinstance(got, Unsupported):
+        return [f"{where} is {describe(got)}, which the checks cannot compare: return numbers, "
+                "numpy arrays, tuples, lists or dicts."]
+    if isinstance(expected, Scalar):
+        return _compare_scalar(expected.value, got, where, rtol, atol, reveal)
+    if isinstance(expected, np.ndarray):
+        return _compare_array(expected, got, where, rtol, atol, reveal)
+    if isinstance(expected, (tuple, list)):
+        kind = type(expected).__name__
+        if isinstance(expected, tuple) and not isinstance(got, tuple):
+            return [f"{where} should be a tuple of {len(expected)} values; got {shown(got)}."]
+        if isinstance(expected, list) and not isinstance(got, (list, tuple)):
+            return [f"{where} should be a list of {len(expected)} values; got {shown(got)}."]
+        if len(got) != len(expected):
+            return [f"{where} should be a {kind} of {len(expected)} values; it holds {len(got)}."]
+        problems = []
+        for i, (e, g) in enumerate(zip(expected, got)):
+            problems += compare(e, g, f"{where}[{i}]", rtol, atol, reveal)
+        return problems
+    if isinstance(expected, dict):
+        if not isinstance(got, dict):
+            return [f"{where} should be a dict with keys {sorted(expected)}; got {shown(got)}."]
+        missing = sorted(set(expected) - set(got), key=str)
+        extra = sorted(set(got) - set(expected), key=str)
+        if missing or extra:
+            parts = []
+            if missing:
+                parts.append(f"missing keys {missing}")
+            if extra:
+                parts.append(f"unexpected keys {extra}")
+            return [f"{where} has the wrong keys: {', '.join(parts)}."]
+        problems = []
+        for key in expected:
+            problems += compare(expected[key], got[key], f"{where}[{key!r}]", rtol, atol, reveal)
+        return problems
+    if isinstance(expected, (bool, int, str)):
+        if type(got) is not type(expected) or got != expected:
+            if reveal:
+                return [f"{where}: expected {describe(expected)}, got {describe(got)}."]
+            return [f"{where}: got {describe(got)}, which is not the right value."]
+        return []
+    if isinstance(expected, float):
+        return _compare_python_float(expected, got, where, rtol, atol, reveal)
+    if expected is None:
+        return [] if got is None else [f"{where} should be None; got {shown(got)}."]
+    raise TypeError(f"compare() does not know how to compare {type(expected).__name__}")
+
+
+def _wrong_number(where: str, expected: float, got: float, reveal: bool) -> str:
+    if reveal:
+        return f"{where}: expected {expected!r}, got {got!r}."
+    return f"{where}: got {got!r}, which is not the right value."
+
+
+def _compare_python_float(expected: float, got: Any, where: str, rtol: float, atol: float,
+                          reveal: bool) -> list[str]:
+    if type(got) is not float:
+        fix = ""
+        if isinstance(got, (np.generic, np.ndarray)):
+            fix = " Convert it with float(...) before returning."
+        shown = describe(got) if reveal or not isinstance(got, np.ndarray) else _kind_of(got)
+        return [f"{where} should be a Python float; got {shown}.{fix}"]
+    if not np.isclose(got, expected, rtol=rtol, atol=atol):
+        return [_wrong_number(where, expected, got, reveal)]
+    return []
+
+
+def _compare_scalar(expected: float, got: Any, where: str, rtol: float, atol: float,
+                    reveal: bool) -> list[str]:
+    if isinstance(got, np.ndarray) and got.shape != ():
+        shown = describe(got) if reveal else _kind_of(got)
+        return [
+            f"{where} should be a single number (0-d); got {shown}. "
+            "Squeeze it with np.squeeze(...) or take float(...)."
+        ]
+    if not isinstance(got, (float, int, np.number, np.ndarray)) or isinstance(got, (bool, np.bool_)):
+        return [f"{where} should be a number; got {describe(got)}."]
+    try:
+        number = float(got)
+    except (TypeError, ValueError):
+        return [f"{where} should be a real number; got {describe(got)}."]
+    if not np.isclose(number, expected, rtol=rtol, atol=atol):
+        return [_wrong_number(where, expected, number, reveal)]
+    return []
+
+
+_DTYPE_KINDS = {"f": "a float", "b": "a boolean", "i": "an integer", "u": "an unsigned integer"}
+
+
+def _compare_array(expected: np.ndarray, got: Any, where: str, rtol: float, atol: float,
+                   reveal: bool) -> list[str]:
+    if not isinstance(got, np.ndarray):
+        shown = describe(got) if reveal else _kind_of(got)
+        return [f"{where} should be a numpy array of shape {expected.shape}; got {shown}."]
+    if got.shape != expected.shape:
+        message = f"{where} has shape {got.shape}; expected shape {expected.shape}."
+        if reveal:
+            message += f"\n  expected: {describe(expected)}\n  got:      {describe(got)}"
+        return [message]
+    if got.dtype.kind != expected.dtype.kind and not (expected.dtype.kind == "f" and got.dtype.kind in "f"):
+        wanted = _DTYPE_KINDS.get(expected.dtype.kind, str(expected.dtype))
+        return [f"{where} has dtype {got.dtype}; expected {wanted} array ({expected.dtype})."]
+    if expected.dtype.kind == "f":
+        close = np.isclose(got, expected, rtol=rtol, atol=atol)
+    else:
+        close = got == expected
+    if np.all(close):
+        return []
+    bad = tuple(int(i) for i in np.argwhere(~close)[0])
+    count = f"{int(np.sum(~close))} of {expected.size} entries differ"
+    if not reveal:
+        return [f"{where} has the right shape but wrong values ({count})."]
+    return [
+        f"{where} has the right shape but wrong values ({count}; first at index {bad}: "
+        f"expected {expected[bad].item()!r}, got {got[bad].item()!r}).\n"
+        f"  expected: {describe(expected)}\n  got:      {describe(got)}"
+    ]
+
+
+# ----------------------------------------------------------------------------------------------
+# Judging one case
+
+
+def judge_case(exercise: Exercise, case: Case, outcome: Outcome, hidden: bool = False) -> CaseVerdict:
+    """The status, the problems (as sentences) and the hints that apply to one outcome."""
+    common = dict(label=case.label, hidden=hidden, warnings=outcome.warnings, printed=outcome.printed)
+    if outcome.not_implemented is not None:
+        return CaseVerdict(status=NOT_ATTEMPTED, problems=(outcome.not_implemented,), **common)
+    if outcome.stopped == TIMED_OUT:
+        problem = (f"It did not finish within {case.time_limit:g} s. Look for a loop that never "
+                   "ends (a condition that never changes, a counter that is never increased) or "
+                   "far more work than the inputs need.")
+        return CaseVerdict(status=TIMED_OUT_STATUS, problems=(problem,), **common)
+    if outcome.stopped == CRASHED:
+        code = f" (exit code {outcome.exit_code})" if outcome.exit_code is not None else ""
+        problem = (f"It stopped the Python process that was running it{code}. Look for a call "
+                   "that ends the process, such as os._exit or sys.exit, or a crash in C code.")
+        return CaseVerdict(status=CRASHED_STATUS, problems=(problem,), **common)
+    if outcome.error is not None:
+        problems = [f"It raised {outcome.error}"]
+        status = RAISED
+    else:
+        observed = outcome
+        if exercise.observe is not None:
+            try:
+                observed = replace(outcome, value=exercise.observe(outcome.value, outcome.printed))
+            except Exception as exc:
+                problem = f"What it returned could not be read as the check needs it ({type(exc).__name__}: {exc})."
+                return CaseVerdict(status=WRONG, problems=(problem,), **common)
+        where = "what it returned and printed" if exercise.observe else "the return value"
+        problems = compare(case.expected, observed.value, where, case.rtol, case.atol, reveal=not hidden)
+        for name in outcome.changed_inputs:
+            problems.append(
+                f"it changed its argument `{name}` in place. The caller's data must stay as it "
+                f"was: work on a copy ({name} = {name}.copy()) or build new arrays."
+            )
+        outcome = observed
+        status = WRONG
+    if not problems:
+        return CaseVerdict(status=PASSED, **common)
+    hints = tuple(dict.fromkeys(h.id for h in exercise.hints if _hint_applies(h, case, outcome)))
+    return CaseVerdict(status=status, problems=tuple(problems), hints=hints, **common)
+
+
+def _hint_applies(hint: Hint, case: Case, outcome: Outcome) -> bool:
+    if outcome.error is not None:
+        return hint.raised is not None and hint.raised in outcome.error
+    if hint.applies is None:
+        return False
+    try:
+        return bool(hint.applies(outcome.value, _plain(case.expected), case.inputs))
+    except Exception:
+        return False
+
+
+def _plain(expected: Any) -> Any:
+    return expected.value if isinstance(expected, Scalar) else expected
+
+
+# ----------------------------------------------------------------------------------------------
+# Judging a whole check
+
+
+def judge(exercise: Exercise, outcomes: Sequence[Outcome | None], hidden: Exercise | None = None,
+          hidden_outcomes: Sequence[Outcome | None] = (), kind: str = "self-check") -> Verdict:
+    """The verdict on every case of a check: the public cases first, then the hidden ones.
+
+    An outcome that is None (nothing readable came back for that case) fails the check. Judging
+    stops at the first failing case, whose problems and hints make the message.
+    """
+    runs = [(exercise, case, outcome, False) for case, outcome in _paired(exercise.cases, outcomes)]
+    if hidden is not None:
+        runs += [(hidden, case, outcome, True) for case, outcome in _paired(hidden.cases, hidden_outcomes)]
+    passed = {False: 0, True: 0}
+    for owner, case, outcome, is_hidden in runs:
+        if outcome is None:
+            verdict = CaseVerdict(case.label, is_hidden, NO_RESULT, problems=(
+                "No result came back for this case: the grader could not read what your "
+                "function did. Run the notebook from the top and make sure every cell runs.",))
+        else:
+            verdict = judge_case(owner, case, outcome, hidden=is_hidden)
+        if verdict.status != PASSED:
+            hint_messages = {h.id: h.message for h in owner.hints if h.id in verdict.hints}
+            return Verdict(exercise.function, verdict.status, passed[False], passed[True], verdict,
+                           failure_message(owner, case, verdict, "hidden check" if is_hidden else kind),
+                           hint_messages)
+        passed[is_hidden] += 1
+    return Verdict(exercise.function, PASSED, passed[False], passed[True],
+                   message=success_message(exercise.function, passed[False], passed[True], kind))
+
+
+def _paired(cases: Sequence[Case], outcomes: Sequence[Outcome | None]) -> list:
+    padded = list(outcomes)[: len(cases)] + [None] * max(0, len(cases) - len(outcomes))
+    return list(zip(cases, padded))
+
+
+def success_message(function: str, public: int, hidden: int, kind: str = "self-check") -> str:
+    parts = [f"{public} {kind}{'s' if public != 1 else ''}"]
+    if hidden:
+        parts.append(f"{hidden} hidden check{'s' if hidden != 1 else ''}")
+    return f"{function}: {' and '.join(parts)} passed."
+
+
+def describe_inputs(inputs: Mapping[str, Any]) -> str:
+    """The inputs of a case, each on one line, short enough to read."""
+    lines = []
+    for name, value in inputs.items():
+        if isinstance(value, np.ndarray) and value.size > 12:
+            lines.append(f"    {name} = ndarray of shape {value.shape}, dtype {value.dtype}")
+        else:
+            lines.append(f"    {name} = {_short_repr(value)}".replace("\n", "\n" + " " * (7 + len(name))))
+    return "\n".join(lines)
+
+
+def failure_message(exercise: Exercise, case: Case, verdict: CaseVerdict, kind: str) -> str:
+    """The message a student reads when `case` fails."""
+    if verdict.status == NOT_ATTEMPTED:
+        return verdict.problems[0]
+    problems = list(verdict.problems)
+    problems += [f"Hint: {h.message}" for h in exercise.hints if h.id in verdict.hints]
+    if verdict.warnings:
+        problems.append("numpy warned while it ran: " + "; ".join(verdict.warnings))
+    body = "\n".join(f"  - {p}" for p in problems)
+    return (
+        f"{exercise.signature} failed a {kind} on the case: {case.label}\n"
+        f"  with inputs:\n{describe_inputs(case.inputs)}\n"
+        f"{body}"
+    )
