@@ -5,24 +5,19 @@ student version to release/, takes submissions from submitted/<student>/<assignm
 writes autograded/, feedback/ and gradebook.db beside them (all git-ignored).
 """
 
-from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.preprocessors import (
-    AssignLatePenalties,
     CheckCellMetadata,
     ClearHiddenTests,
     ClearMarkScheme,
     ClearOutput,
     ComputeChecksums,
-    IgnorePattern,
     IncludeHeaderFooter,
     InstantiateTests,
-    LimitOutput,
     LockCells,
-    SaveAutoGrades,
     SaveCells,
 )
 
-from instructor.resilient_execute import ResilientExecute
+from instructor import nbgrader_setup, pipeline
 from instructor.stubs import NamedStubs
 
 c = get_config()  # noqa: F821  (provided by traitlets when it loads this file)
@@ -55,22 +50,19 @@ c.GenerateAssignment.preprocessors = [
     CheckCellMetadata,
 ]
 
-# --- Autograde -----------------------------------------------------------------------------------
-# nbgrader's own autograde pipeline, with ResilientExecute in place of Execute: a cell that kills
-# the kernel costs that cell, not the whole notebook.
-c.Autograde.autograde_preprocessors = [
-    ResilientExecute,
-    IgnorePattern,
-    ClearMetadataPreprocessor,
-    LimitOutput,
-    SaveAutoGrades,
-    AssignLatePenalties,
-    CheckCellMetadata,
-]
-# A cell that runs longer than this is stopped and scores zero; the rest of the notebook goes on.
-c.Execute.timeout = 120
-# Graded cells and test cells a student deleted are put back from the source before grading.
-c.OverwriteCells.add_missing_cells = True
-# nbgrader scores a test cell zero when anything reaches its stderr. The checks run student code
-# with numpy's warnings recorded as data (graders.checking.run_case), so a right answer that makes
-# numpy warn keeps its points; the warning is shown only beside a failure.
+# --- Autograde and validate ----------------------------------------------------------------------
+# Student code runs only in the sandbox (instructor.sandbox, settings below); the grader judges what
+# it did in its own process. The step lists, in order, are in instructor/pipeline/__init__.py.
+c.Autograde.sanitize_preprocessors = pipeline.SANITIZE
+c.Autograde.autograde_preprocessors = pipeline.AUTOGRADE
+nbgrader_setup.install()  # `nbgrader validate` sandboxed too; killed runs are graded again
+
+# The sandbox's limits (each shown with its default). A notebook that goes over one loses what it
+# could not finish, never the rest of the batch.
+c.Sandbox.memory = "2 GiB"  # address space of each process of a notebook
+c.Sandbox.processes = 64  # processes and threads of a notebook at once
+c.Sandbox.cpu_seconds = 900  # CPU time of each process
+c.Sandbox.file_size = "100 MiB"  # the largest file a notebook may write
+c.Sandbox.notebook_timeout = 900  # seconds per notebook, first cell to last
+c.Sandbox.cell_timeout = 120  # seconds per code cell; a stopped cell scores zero, the rest goes on
+# c.Sandbox.enabled = False  # grade WITHOUT a sandbox: student code runs as you. Only for trusted code.

@@ -163,12 +163,19 @@ def isolation_available() -> bool:
 
 
 def run_cases(func: Callable, cases: Sequence[Case]) -> list[Outcome]:
-    """One outcome per case, in order (see the module docstring)."""
+    """One outcome per case, in order (see the module docstring).
+
+    After a case that crashed or timed out, the remaining cases are not run: the check has
+    failed on that case already, and a function that hangs would otherwise cost every case's
+    time limit.
+    """
     if not isolation_available():
         return [record_call(func, case) for case in cases]
     outcomes: list[Outcome] = []
     while len(outcomes) < len(cases):
         outcomes += _run_in_child(func, cases[len(outcomes):])
+        if outcomes[-1].stopped is not None:
+            break
     return outcomes
 
 

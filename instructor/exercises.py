@@ -1,0 +1,49 @@
+"""The grader's registry: for each assignment, each graded function's public and hidden exercise.
+
+A test cell with grade_id `test_<function>` is graded by the exercise of that function: its
+public cases (graders.<assignment>, the ones students run themselves) and then its hidden cases
+(instructor.hidden.<assignment>, instructor-only). The hidden modules compute their expected
+values once, in the grader's process, when first imported here; they never enter a sandbox.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from dataclasses import dataclass
+
+from graders.cases import Exercise
+
+TEST_PREFIX = "test_"
+
+
+@dataclass(frozen=True)
+class GradedFunction:
+    public: Exercise
+    hidden: Exercise | None
+
+    @property
+    def function(self) -> str:
+        return self.public.function
+
+    @property
+    def cases(self) -> list:
+        """Every case to run, public first: (id, case) pairs."""
+        pairs = [(f"public/{i}", c) for i, c in enumerate(self.public.cases)]
+        if self.hidden is not None:
+            pairs += [(f"hidden/{i}", c) for i, c in enumerate(self.hidden.cases)]
+        return pairs
+
+
+@functools.cache
+def graded_functions(assignment: str) -> dict[str, GradedFunction]:
+    """grade_id of the test cell -> the function it grades, for one assignment ({} if unknown)."""
+    try:
+        public = importlib.import_module(f"graders.{assignment}")
+    except ModuleNotFoundError:
+        return {}
+    try:
+        hidden = {e.function: e for e in importlib.import_module(f"instructor.hidden.{assignment}").HIDDEN}
+    except ModuleNotFoundError:
+        hidden = {}
+    return {TEST_PREFIX + e.function: GradedFunction(e, hidden.get(e.function)) for e in public.EXERCISES}

@@ -1,0 +1,119 @@
+"""Run a notebook in the sandbox: nbgrader's Execute step, with student code kept out of reach.
+
+`build_job` turns a notebook into a worker.job.Job: code cells to run, test cells of graded
+functions turned into check steps (the function's name and the inputs of its public and hidden
+cases, never their expected values), and the other files of the submission's folder. The
+sandboxed worker runs it (instructor.sandbox); `apply_result` writes each code cell's outputs back
+into the notebook and hands each check's outcomes, still plain data, to the JudgeChecks step
+through `resources["sandbox"]`.
+
+A test cell that grades no known function (one an instructor added by hand) runs as code, as
+nbgrader would run it, but inside the sandbox.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from nbformat import from_dict
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Integer, Unicode
+
+from graders import plaindata
+from instructor.exercises import graded_functions
+from instructor.sandbox import Sandbox, run_with_retry, shared_worker
+from worker.job import CHECK, CODE, SKIP, CaseToRun, Job, Limits, Result, Step
+
+MAX_FILES_BYTES = 64 * 2**20  # a submission folder's other files, together
+
+
+def is_test_cell(cell) -> bool:
+    meta = cell.metadata.get("nbgrader", {})
+    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def folder_files(folder: Path, notebook: str, limit: int = MAX_FILES_BYTES) -> tuple[dict[str, bytes], list[str]]:
+    """The other files of a submission's folder (relative path -> content), and what was left out."""
+    files, skipped, total = {}, [], 0
+    if not folder.is_dir():
+        return files, skipped
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
+        name = str(path.relative_to(folder))
+        if name == notebook or ".ipynb_checkpoints" in path.parts or "__pycache__" in path.parts:
+            continue
+        size = path.stat().st_size
+        if total + size > limit:
+            skipped.append(name)
+            continue
+        files[name] = path.read_bytes()
+        total += size
+    return files, skipped
+
+
+def build_job(nb, assignment: str, notebook: str, files: dict[str, bytes], limits: Limits,
+              env: dict[str, str]) -> Job:
+    """The job that runs `nb` (see the module docstring)."""
+    graded = graded_functions(assignment)
+    steps = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            steps.append(Step(SKIP))
+            continue
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if is_test_cell(cell) and grade_id in graded:
+            function = graded[grade_id]
+            cases = tuple(CaseToRun(case_id, plaindata.encode(dict(case.inputs)), case.seed, case.time_limit)
+                          for case_id, case in function.cases)
+            steps.append(Step(CHECK, function=function.function, cases=cases))
+        else:
+            steps.append(Step(CODE, source=cell.source))
+    folder = Path(notebook).stem
+    return Job(notebook=notebook, folder=folder, steps=tuple(steps), files=files, env=env, limits=limits)
+
+
+def apply_result(nb, job: Job, result: Result, resources: dict) -> None:
+    """Write the outputs into `nb`, and the checks' outcomes into resources["sandbox"]."""
+    outcomes = {}
+    for cell, step, done in zip(nb.cells, job.steps, result.cells):
+        if step.kind == CODE:
+            cell.outputs = [from_dict(o) for o in done.outputs]
+            cell.execution_count = done.execution_count
+        elif step.kind == CHECK:
+            cell.outputs = []
+            cell.execution_count = None
+            outcomes[cell.metadata["nbgrader"]["grade_id"]] = done.outcomes
+    resources["sandbox"] = {"outcomes": outcomes, "notes": list(result.notes),
+                            "statuses": [c.status for c in result.cells], "seconds": result.seconds}
+
+
+def job_environment() -> dict[str, str]:
+    """What the notebook sees of the grading run: NBGRADER_EXECUTION, as in nbgrader's kernels."""
+    return {"NBGRADER_EXECUTION": os.environ.get("NBGRADER_EXECUTION", "autograde"),
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline", "LANG": "C.UTF-8",
+            "PATH": "/usr/local/bin:/usr/bin:/bin", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+            "MPLCONFIGDIR": "/tmp/matplotlib", **({"CATVNONCAT_DIR": os.environ["CATVNONCAT_DIR"]}
+                                                   if os.environ.get("CATVNONCAT_DIR") else {})}
+
+
+class SandboxedExecute(NbGraderPreprocessor):
+    """Execute the notebook in the course's sandbox (replaces nbgrader's Execute)."""
+
+    assignment = Unicode("", help="Assignment id, when resources do not say (nbgrader validate).").tag(config=True)
+    max_files_bytes = Integer(MAX_FILES_BYTES, help="Bytes of other files sent with a notebook.").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        info = resources.get("nbgrader", {})
+        path = Path(resources.get("metadata", {}).get("path") or ".")
+        notebook = f"{info['notebook']}.ipynb" if info.get("notebook") else f"{resources.get('unique_key', 'notebook')}.ipynb"
+        assignment = info.get("assignment") or self.assignment or Path(notebook).stem
+        sandbox = Sandbox(parent=self)
+        files, skipped = folder_files(path, notebook, self.max_files_bytes)
+        job = build_job(nb, assignment, notebook, files, sandbox.limits(), job_environment())
+        result = run_with_retry(shared_worker(sandbox), job)
+        if skipped:
+            result.notes.append(f"files left out (over {self.max_files_bytes // 2**20} MiB together): {', '.join(skipped)}")
+        for note in result.notes:
+            self.log.warning("%s: %s", notebook, note)
+        apply_result(nb, job, result, resources)
+        return nb, resources
