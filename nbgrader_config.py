@@ -66,3 +66,8 @@ c.Sandbox.file_size = "100 MiB"  # the largest file a notebook may write
 c.Sandbox.notebook_timeout = 900  # seconds per notebook, first cell to last
 c.Sandbox.cell_timeout = 120  # seconds per code cell; a stopped cell scores zero, the rest goes on
 # c.Sandbox.enabled = False  # grade WITHOUT a sandbox: student code runs as you. Only for trusted code.
+
+# --- Feedback -------------------------------------------------------------------------------------
+# HTML and scripts that student code displayed are sanitized in feedback pages, which instructors
+# and students open in their browsers.
+c.HTMLExporter.sanitize_html = True

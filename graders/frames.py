@@ -39,6 +39,7 @@ class FrameReader:
         self.fd = fd
         self.max_size = max_size
         self.buffer = bytearray()
+        self.received = 0  # bytes of the messages read so far
 
     def next_frame(self, deadline: float | None = None) -> Any:
         """The next message; CLOSED when the pipe closed or the data broke the format;
@@ -54,6 +55,7 @@ class FrameReader:
             return status
         payload = bytes(self.buffer[HEADER.size:HEADER.size + size])
         del self.buffer[:HEADER.size + size]
+        self.received += HEADER.size + size
         try:
             return json.loads(payload)
         except (ValueError, RecursionError):

@@ -1,4 +1,4 @@
-"""`python -m instructor release|demo`: the instructor's jobs (the Makefile calls these)."""
+"""`python -m instructor release|autograde|demo|...`: the instructor's jobs (the Makefile calls these)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from instructor import bundle, collect, course, grading, report, samples
+from instructor.engine import Engine
+from instructor.sandbox import SandboxUnavailable
 from instructor.nbgrader_api import SetupError, open_api
 from instructor.release import ReleaseError, release
 
@@ -31,6 +33,27 @@ def cmd_release(args) -> int:
     return 0
 
 
+def autograde(api, assignments: list[str], workers: int | None, students: list[str] | None = None,
+              force: bool = False) -> list[grading.Failure]:
+    """Grade with the engine and print what it did; the failures, for the summary."""
+    report = Engine(api, workers=workers).run(assignments, students, force=force)
+    rate = len(report.graded) / report.seconds * 60 if report.seconds else 0.0
+    print(f"graded {len(report.graded)} submission(s) ({report.notebooks} notebooks) in {report.seconds:.1f} s "
+          f"({rate:.1f} per minute); {len(report.skipped)} already graded from the same files")
+    if report.notebooks:
+        print(f"  workers ran notebooks for {report.worker_seconds:.1f} s in all, "
+              f"{report.worker_seconds / report.notebooks:.2f} s per notebook")
+    return [grading.Failure("autograde", f.assignment, f.student, f.reason) for f in report.failures]
+
+
+def cmd_autograde(args) -> int:
+    api = open_api()
+    failures = autograde(api, args.assignments or course.assignments(), args.workers, args.student, args.force)
+    for f in failures:
+        print(f"FAILED {f.step} {f.assignment} / {f.student}: {f.reason}", file=sys.stderr)
+    return 1 if failures else 0
+
+
 def cmd_demo(args) -> int:
     timings: list[tuple[str, float]] = []
     failures: list[grading.Failure] = []
@@ -42,12 +65,8 @@ def cmd_demo(args) -> int:
     with step(f"write the sample submissions ({', '.join(samples.SAMPLE_STUDENTS)})", timings):
         for assignment in assignments:
             samples.build_samples(assignment)
-    with step("autograde", timings):
-        for assignment in assignments:
-            failures += grading.autograde(api, assignment, grading.submitted_students(assignment))
-    with step("write feedback", timings):
-        for assignment in assignments:
-            failures += grading.feedback(api, assignment, grading.submitted_students(assignment))
+    with step("autograde and write feedback (sandboxed workers)", timings):
+        failures += autograde(api, assignments, args.workers, force=True)
     with step(f"export {course.GRADES_CSV.name} and {report.REPORT.name}", timings):
         rows = grading.cell_grades(api)
         grading.export_csv(rows)
@@ -92,7 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m instructor", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("release", help="write the student version of every assignment to release/")
-    commands.add_parser("demo", help="release, build sample submissions, autograde, feedback, grades.csv")
+    grading_cmd = commands.add_parser("autograde", help="grade submitted/ on sandboxed workers: gradebook, autograded/, feedback/")
+    grading_cmd.add_argument("assignments", nargs="*", help="assignment ids (default: every assignment)")
+    grading_cmd.add_argument("--workers", type=int, default=None, help="sandboxed workers (default: one per core)")
+    grading_cmd.add_argument("--student", action="append", help="grade only this student (may be repeated)")
+    grading_cmd.add_argument("--force", action="store_true", help="grade again what was already graded")
+    demo = commands.add_parser("demo", help="release, build sample submissions, autograde, feedback, grades.csv")
+    demo.add_argument("--workers", type=int, default=None, help="sandboxed workers (default: one per core)")
     collecting = commands.add_parser("collect", help="file the notebooks of a zip under submitted/")
     collecting.add_argument("zip", help="zip of student notebooks (zip-collect names or one folder per student)")
     commands.add_parser("report", help="write class_report.html from the gradebook and autograded notebooks")
@@ -101,11 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings; they are not ours to fix.
     warnings.filterwarnings("ignore", module="nbgrader")
     warnings.filterwarnings("ignore", message=".*not in session.*")
-    handler = {"release": cmd_release, "demo": cmd_demo, "collect": cmd_collect,
+    handler = {"release": cmd_release, "autograde": cmd_autograde, "demo": cmd_demo, "collect": cmd_collect,
                "report": cmd_report, "bundle": cmd_bundle}[args.command]
     try:
         return handler(args)
-    except (SetupError, ReleaseError, samples.SampleError, collect.CollectError, bundle.BundleError) as exc:
+    except (SetupError, ReleaseError, samples.SampleError, collect.CollectError, bundle.BundleError,
+            SandboxUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

@@ -1,16 +1,10 @@
-"""Autograde submissions, write feedback, and export one row per graded cell.
-
-Each submission is graded on its own: a failure is recorded with its reason and the batch goes
-on; the summary at the end says what failed.
-"""
+"""Grades out of the gradebook: one row per graded cell, the CSV export and the demo's table."""
 
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
 from pathlib import Path
-
-from tqdm import tqdm
 
 from instructor import course
 
@@ -37,29 +31,6 @@ def submitted_students(assignment: str) -> list[str]:
     return sorted(
         p.parent.parent.name for p in course.SUBMITTED.glob(f"*/{assignment}/{assignment}.ipynb")
     )
-
-
-def _last_line(text: str) -> str:
-    lines = [line for line in (text or "").strip().splitlines() if line.strip()]
-    return lines[-1] if lines else "no reason given"
-
-
-def autograde(api, assignment: str, students: list[str]) -> list[Failure]:
-    failures = []
-    for student in tqdm(students, desc=f"autograde {assignment}", unit="student", leave=True):
-        result = api.autograde(assignment, student, force=True, create=True)
-        if not result["success"]:
-            failures.append(Failure("autograde", assignment, student, _last_line(result.get("error"))))
-    return failures
-
-
-def feedback(api, assignment: str, students: list[str]) -> list[Failure]:
-    failures = []
-    for student in tqdm(students, desc=f"feedback  {assignment}", unit="student", leave=True):
-        result = api.generate_feedback(assignment, student, force=True)
-        if not result["success"]:
-            failures.append(Failure("feedback", assignment, student, _last_line(result.get("error"))))
-    return failures
 
 
 def cell_grades(api) -> list[CellGrade]:

@@ -39,7 +39,7 @@ from traitlets import Bool, Float, Integer, Unicode
 from traitlets.config import LoggingConfigurable
 
 from graders import frames
-from helpers.catvnoncat import DATASETS
+from helpers.catvnoncat import DATASETS, ensure_default_dataset
 from instructor.course import ROOT
 from worker.job import NOT_RUN, CellResult, Job, JobError, Limits, Result
 
@@ -242,9 +242,10 @@ class Worker:
 
     def start(self) -> None:
         self.sandbox.check_available()
+        ensure_default_dataset()  # the sandbox sees the datasets read-only: draw them first
         self.process = subprocess.Popen(self.sandbox.command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=self.log, start_new_session=True)
-        self.reader = frames.FrameReader(self.process.stdout.fileno())
+        self.reader = frames.FrameReader(self.process.stdout.fileno(), max_size=256 * 2**20)
         ready = self.reader.next_frame(time.monotonic() + STARTUP_SECONDS)
         if not (isinstance(ready, dict) and ready.get("ready")):
             reason = self._log_tail() or "no reason given"

@@ -35,6 +35,7 @@ class OutputRecorder:
         self.limits = limits
         self.outputs: list[dict] = []
         self.stream_chars = 0
+        self.data_bytes = 0
         self.cut: list[str] = []
         self._clear_on_next = False
 
@@ -75,6 +76,10 @@ class OutputRecorder:
             self._note(f"a display output of {size / 2**20:.1f} MB ({kinds}) is larger than "
                        f"{self.limits.data_bytes / 2**20:.1f} MB and is not shown")
             return
+        if self.data_bytes + size > self.limits.cell_data_bytes:
+            self._note(f"display outputs beyond {self.limits.cell_data_bytes / 2**20:.0f} MB in this cell are not shown")
+            return
+        self.data_bytes += size
         output = {"output_type": output_type, "data": data, "metadata": _json_ready(metadata or {})}
         if output_type == "execute_result":
             output["execution_count"] = execution_count

@@ -28,7 +28,7 @@ CLONE_NEWNS = 0x00020000
 CLONE_NEWIPC = 0x08000000
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
-MS_NOSUID, MS_NODEV, MS_REC, MS_PRIVATE = 0x2, 0x4, 0x4000, 0x40000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 0x1, 0x2, 0x4, 0x20, 0x1000, 0x4000, 0x40000
 PR_SET_DUMPABLE = 4
 
 HOME = "/home/student"  # the notebook's home, and the parent of its working folder
@@ -73,7 +73,8 @@ def enter_namespaces() -> None:
 
 
 def private_file_systems(limits: Limits, folder: str) -> str:
-    """Fresh /proc, /tmp, /dev/shm and a working folder (created, returned); call as process 1."""
+    """Fresh /proc, /tmp, /dev/shm and a working folder (created, returned), and everything else
+    read-only; call as process 1 of the notebook."""
     mount("none", "/", None, MS_REC | MS_PRIVATE)
     mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV)
     size = f"size={limits.disk_bytes},mode=1777"
@@ -82,6 +83,8 @@ def private_file_systems(limits: Limits, folder: str) -> str:
             mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, size)
     work = os.path.join(HOME, folder)
     os.makedirs(work, exist_ok=True)
+    for target in ("/", "/dev"):  # what the sandbox made writable for the worker is not the notebook's
+        mount("none", target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
     return work
 
 

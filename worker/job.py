@@ -58,7 +58,9 @@ class Limits:
     disk_bytes: int = 512 * 2**20  # its private working folder and /tmp, each
     stream_chars: int = 100_000  # printed text kept per cell
     data_bytes: int = 2 * 2**20  # the largest display output kept (a picture, a table)
+    cell_data_bytes: int = 8 * 2**20  # display outputs kept per cell, together
     outputs_per_cell: int = 100
+    notebook_output_bytes: int = 64 * 2**20  # everything one notebook sends back
 
 
 @dataclass(frozen=True)

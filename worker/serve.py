@@ -318,6 +318,12 @@ def _one_process(zygote: Zygote, job: Job, start: int, dead: set[int], results: 
                     return current + 1
                 return start  # a cell above failed on its replay: replay again without it
             kind, index, payload = event
+            if reader.received > job.limits.notebook_output_bytes:
+                notes.append(f"the notebook sent back more than {job.limits.notebook_output_bytes // 2**20} MB "
+                             "of output; it was stopped there")
+                if current is not None and results[current] is None:
+                    results[current] = _stopped_cell(DIED, job.steps[current], job)
+                return len(job.steps)
             if kind == "done":
                 return len(job.steps)
             if kind in ("start", "replay"):

@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from nbformat import from_dict
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Integer, Unicode
 
@@ -33,22 +34,38 @@ def is_test_cell(cell) -> bool:
     return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
-def folder_files(folder: Path, notebook: str, limit: int = MAX_FILES_BYTES) -> tuple[dict[str, bytes], list[str]]:
-    """The other files of a submission's folder (relative path -> content), and what was left out."""
+def folder_files(folder: Path, limit: int = MAX_FILES_BYTES) -> tuple[dict[str, bytes], list[str]]:
+    """The files of a folder but its notebooks (relative path -> content), and what was left out.
+
+    Symbolic links are never followed: a link in a submission could point at the gradebook.
+    """
     files, skipped, total = {}, [], 0
     if not folder.is_dir():
         return files, skipped
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
-        name = str(path.relative_to(folder))
-        if name == notebook or ".ipynb_checkpoints" in path.parts or "__pycache__" in path.parts:
-            continue
-        size = path.stat().st_size
-        if total + size > limit:
-            skipped.append(name)
-            continue
-        files[name] = path.read_bytes()
-        total += size
+    for top, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in (".ipynb_checkpoints", "__pycache__")
+                         and not os.path.islink(os.path.join(top, d)))
+        for name in sorted(names):
+            path = Path(top) / name
+            if path.suffix == ".ipynb" or path.is_symlink() or not path.is_file():
+                continue
+            size = path.stat().st_size
+            relative = str(path.relative_to(folder))
+            if total + size > limit:
+                skipped.append(relative)
+                continue
+            files[relative] = path.read_bytes()
+            total += size
     return files, skipped
+
+
+def submission_files(coursedir: CourseDirectory, assignment: str, student: str,
+                     limit: int = MAX_FILES_BYTES) -> tuple[dict[str, bytes], list[str]]:
+    """What nbgrader puts beside a submitted notebook: the student's other files, then the
+    instructor's files of the assignment's source folder over them."""
+    submitted, skipped = folder_files(Path(coursedir.format_path(coursedir.submitted_directory, student, assignment)), limit)
+    source, _ = folder_files(Path(coursedir.format_path(coursedir.source_directory, ".", assignment)))
+    return {**submitted, **source}, skipped
 
 
 def build_job(nb, assignment: str, notebook: str, files: dict[str, bytes], limits: Limits,
@@ -104,11 +121,15 @@ class SandboxedExecute(NbGraderPreprocessor):
 
     def preprocess(self, nb, resources):
         info = resources.get("nbgrader", {})
-        path = Path(resources.get("metadata", {}).get("path") or ".")
-        notebook = f"{info['notebook']}.ipynb" if info.get("notebook") else f"{resources.get('unique_key', 'notebook')}.ipynb"
-        assignment = info.get("assignment") or self.assignment or Path(notebook).stem
+        name = info.get("notebook") or resources.get("unique_key") or "notebook"
+        notebook = f"{name}.ipynb"
+        assignment = info.get("assignment") or self.assignment or name
+        if info.get("student"):
+            files, skipped = submission_files(CourseDirectory(config=self.config), assignment, info["student"],
+                                              self.max_files_bytes)
+        else:  # nbgrader validate: the notebook's own folder
+            files, skipped = folder_files(Path(resources.get("metadata", {}).get("path") or "."), self.max_files_bytes)
         sandbox = Sandbox(parent=self)
-        files, skipped = folder_files(path, notebook, self.max_files_bytes)
         job = build_job(nb, assignment, notebook, files, sandbox.limits(), job_environment())
         result = run_with_retry(shared_worker(sandbox), job)
         if skipped:
