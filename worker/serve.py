@@ -31,7 +31,9 @@ from contextlib import suppress
 from dataclasses import asdict
 from typing import Any
 
-from graders import frames
+from graders import frames, plaindata
+from graders.cases import Case
+from graders.running import Outcome, run_cases
 from worker.job import (
     CHECK, CODE, DIED, ERROR, NOT_RUN, OK, SKIPPED, TIMED_OUT, CellResult, Job, JobError, Limits, Result, Step,
 )
@@ -179,6 +181,7 @@ def _open_fds() -> list[int]:
 def _run_notebook(shell, job_read: int, results_write: int, confined: bool) -> None:
     """Process 1 of the notebook: read the job, set up the folder and limits, run the cells."""
     try:
+        os.setsid()  # a process group of its own: killpg(0) from the notebook reaches only the notebook
         request = frames.FrameReader(job_read).next_frame()
         os.close(job_read)
         job = Job.from_plain(request["job"])
@@ -236,10 +239,6 @@ def _run_steps(shell, job: Job, start: int, skip: set[int], channel: int) -> Non
 
 def _run_check(shell, step: Step) -> list[dict]:
     """Call the student's function on each case of the step (graders.running); plain outcomes."""
-    from graders import plaindata
-    from graders.cases import Case
-    from graders.running import Outcome, run_cases
-
     func = shell.user_ns.get(step.function)
     if not callable(func):
         missing = Outcome(error=f"NameError: there is no function called {step.function!r} when this "
