@@ -110,3 +110,17 @@ def test_generated_files_and_data_are_git_ignored():
     for entry in (".venv/", "release/", "submitted/", "autograded/", "feedback/", "gradebook.db",
                   "datasets/*.h5", "datasets/default/"):
         assert entry in ignored, entry
+
+
+def test_datasets_readme_says_what_goes_there_and_only_the_data_is_git_ignored():
+    """A fresh clone has datasets/ (the README lists it in its layout) through this README."""
+    readme = ROOT / "datasets" / "README.md"
+    text = readme.read_text()
+    for name in ("default/", "train_catvnoncat.h5", "test_catvnoncat.h5", "CATVNONCAT_DIR", "make data"):
+        assert name in text, name
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: cannot ask git what it tracks and ignores")
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", "datasets/README.md",
+                              "datasets/train_catvnoncat.h5", "datasets/default/train_catvnoncat.h5"],
+                             cwd=ROOT, capture_output=True, text=True).stdout.split()
+    assert ignored == ["datasets/train_catvnoncat.h5", "datasets/default/train_catvnoncat.h5"]
