@@ -331,7 +331,7 @@ def test_predict_returns_labels_of_shape_1_m_and_prints_the_accuracy(blocks, cap
     X = np.array([[2.0, -1.0, 0.5, 0.1], [0.0, 1.0, 1.0, 0.0]])
     p = blocks.predict(X, np.array([[1, 0, 1, 1]]), parameters)
     assert p.shape == (1, 4) and p.dtype.kind == "i" and p.tolist() == [[1, 0, 0, 1]]
-    assert capsys.readouterr().out == "Accuracy: 0.75\n"
+    assert capsys.readouterr().out == "Accuracy: 75.00 %\n"
 
 
 def test_the_reference_equals_the_other_compact_implementation_on_a_real_sized_layer(reference):
@@ -559,17 +559,18 @@ def test_the_notebook_runs_and_its_figures_are_what_it_computes():
     deep = _outputs(_cell_containing(nb, "parameters_L, costs_L = L_layer_model("))
     assert len(re.findall(r"Cost after iteration \d+:", deep)) == 26
 
-    # The comparison table repeats the accuracies that predict printed.
+    # The comparison table repeats the accuracies that predict printed (percentages, two decimals).
     accuracies = [float(a) for c in nb.cells if c.cell_type == "code" and "predictions_test_" in c.source
-                  and "predict(" in c.source for a in re.findall(r"Accuracy: (\S+)", _outputs(c))]
+                  and "predict(" in c.source for a in re.findall(r"Accuracy: (\d+\.\d\d) %\n", _outputs(c))]
     assert len(accuracies) == 4
     table = _outputs(_cell_containing(nb, "print(f\"{'model':<12}"))
-    rows = [line.split() for line in table.splitlines() if line.startswith(("2-layer", "4-layer"))]
-    assert [float(x) for row in rows for x in row[1:]] == pytest.approx(accuracies, abs=5e-4)
+    rows = [re.findall(r" (\d+\.\d\d) %", line) for line in table.splitlines()
+            if line.startswith(("2-layer", "4-layer"))]
+    assert [float(x) for row in rows for x in row] == accuracies
 
     wrong = _outputs(_cell_containing(nb, "show_mislabelled("))
     count = int(re.search(r"(\d+) of 50 test pictures are mislabelled", wrong).group(1))
-    assert count == round((1 - accuracies[3]) * 50)
+    assert count == round((100 - accuracies[3]) / 100 * 50)
 
     # The prose: the 4-layer network calls the example picture a cat, with a probability close to 1.
     own = _outputs(_cell_containing(nb, "my_image = "))
