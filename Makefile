@@ -10,6 +10,8 @@
 #   make data     build the project's default cat/non-cat dataset into datasets/default/
 
 PYTHON ?= python3
+# The Python versions the pinned packages are tested on (pyproject.toml lists the same ones).
+SUPPORTED_PYTHONS := 3.11 3.12 3.13
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -21,8 +23,15 @@ export PATH := $(BIN):$(PATH)
 
 venv: $(STAMP)
 
+# Which Python builds the venv is checked before anything is created or installed.
+PICK_PYTHON := pick one with make PYTHON=..., e.g. make PYTHON=python3.12 (a name on PATH or a full path)
 $(STAMP): pyproject.toml
-	@command -v $(PYTHON) >/dev/null || { echo "make: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
+	@command -v $(PYTHON) >/dev/null || { \
+	  echo "make: $(PYTHON) not found. The course needs one of Python $(SUPPORTED_PYTHONS): $(PICK_PYTHON)." >&2; exit 1; }
+	@version=$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+	case " $(SUPPORTED_PYTHONS) " in *" $$version "*) ;; *) \
+	  echo "make: $(PYTHON) is Python $$version; the course needs one of Python $(SUPPORTED_PYTHONS): $(PICK_PYTHON)." >&2; \
+	  exit 1;; esac
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"

@@ -69,7 +69,10 @@ def show_mislabelled(images: np.ndarray, Y: np.ndarray, predictions: np.ndarray,
         print("No mislabelled pictures.")
         return None
     rows = int(np.ceil(wrong.size / columns))
-    fig, axes = plt.subplots(rows, columns, figsize=(2.4 * columns, 2.8 * rows), squeeze=False)
+    # Constrained layout places each three-line caption in room of its own above its picture
+    # (tight_layout left the captions of a lower row over the pictures of the row above).
+    fig, axes = plt.subplots(rows, columns, figsize=(2.2 * columns, 2.8 * rows), squeeze=False,
+                             layout="constrained")
     for ax in axes.ravel():
         ax.axis("off")
     for ax, index in zip(axes.ravel(), wrong):
@@ -77,5 +80,4 @@ def show_mislabelled(images: np.ndarray, Y: np.ndarray, predictions: np.ndarray,
         actual = classes[int(np.ravel(Y)[index])].decode()
         ax.imshow(images[index])
         ax.set_title(f"#{index}\npredicted {predicted}\nactually {actual}", fontsize=9)
-    fig.tight_layout()
     return fig

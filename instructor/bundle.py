@@ -2,8 +2,9 @@
 
 It holds the release notebooks (with their data files), the `helpers` package (loaders, plotting,
 the default-dataset drawing), the public self-checks of `graders` (hidden checks live in instructor/hidden and never ship), the
-project's pyproject.toml for installing, and a short README for students. Building it refuses
-to write a bundle that holds a solution line or a hidden check.
+project's pyproject.toml for installing with pip and its environment.yml for conda, and a short
+README for students. Building it refuses to write a bundle that holds a solution line or a
+hidden check.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def contents() -> dict[str, Path]:
     for path in _package_files("graders"):
         files[str(path.relative_to(course.ROOT))] = path
     files["pyproject.toml"] = course.ROOT / "pyproject.toml"
+    files["environment.yml"] = course.ROOT / "environment.yml"
     files["README.md"] = STUDENT_README
     return files
 

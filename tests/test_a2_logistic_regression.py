@@ -362,8 +362,9 @@ def test_the_training_run_prints_accuracies_and_draws_the_learning_curve():
     output = _text(training)
     recorded = re.findall(r"Cost after iteration (\d+): ", output)
     assert recorded == [str(i) for i in range(0, 2000, 100)]
-    train = float(re.search(r"train accuracy: ([\d.]+) %", output).group(1))
-    test = float(re.search(r"test accuracy: +([\d.]+) %", output).group(1))
+    # Percentages with two decimals.
+    train = float(re.search(r"train accuracy: (\d+\.\d\d) %\n", output).group(1))
+    test = float(re.search(r"test accuracy: +(\d+\.\d\d) %\n", output).group(1))
     # The text says the model fits the training pictures better than the test pictures.
     assert train > test
     curves = [c for c in nb.cells if c.cell_type == "code" and "plot_costs(" in c.source]
@@ -377,6 +378,10 @@ def test_the_learning_rate_comparison_prints_three_runs_and_draws_one_plot():
     lines = _text(cell).splitlines()
     assert [line.split(":")[0] for line in lines] == [
         "learning rate 0.01", "learning rate 0.001", "learning rate 0.0001"]
+    # Costs with six decimals, accuracies as percentages with two.
+    for line in lines:
+        assert re.fullmatch(r"learning rate [\d.]+: final cost \d\.\d{6}, "
+                            r"train accuracy \d+\.\d\d %, test accuracy \d+\.\d\d %", line), line
     assert _images(cell) == 1 and "plot_cost_curves" in cell.source
 
 

@@ -306,6 +306,8 @@ def test_notebook_prints_what_its_text_announces_and_draws_its_figures():
     baseline = next(line for line in text.splitlines() if line.startswith("Logistic regression labels"))
     assert round(float(baseline.split()[3])) == SPEC_BASELINE, baseline
     assert "Accuracy on the flower with 4 hidden units:" in text
+    # The costs around one update step, printed with six decimals.
+    assert len(re.findall(r"^cost (before|after) one step: +\d\.\d{6}$", text, flags=re.MULTILINE)) == 2
     sweep = [line for line in text.splitlines() if re.match(r"\s*\d+ hidden units?: accuracy", line)]
     assert [int(line.split()[0]) for line in sweep] == sorted(SPEC_SWEEP), sweep
     differences = [float(line.split()[-1]) for line in text.splitlines() if "relative difference" in line]

@@ -331,7 +331,7 @@ def test_predict_returns_labels_of_shape_1_m_and_prints_the_accuracy(blocks, cap
     X = np.array([[2.0, -1.0, 0.5, 0.1], [0.0, 1.0, 1.0, 0.0]])
     p = blocks.predict(X, np.array([[1, 0, 1, 1]]), parameters)
     assert p.shape == (1, 4) and p.dtype.kind == "i" and p.tolist() == [[1, 0, 0, 1]]
-    assert capsys.readouterr().out == "Accuracy: 0.75\n"
+    assert capsys.readouterr().out == "Accuracy: 75.00 %\n"
 
 
 def test_the_reference_equals_the_other_compact_implementation_on_a_real_sized_layer(reference):
@@ -484,13 +484,13 @@ def _trained_on_original(function: str, directory: str):
                                                 num_iterations=2500)
         train_p = namespace["predict"](train_x, train_y, parameters)
         test_p = namespace["predict"](test_x, test_y, parameters)
-    return costs, train_p, test_p, train_y, test_y
+    return costs, train_p, test_p, train_y, test_y, parameters
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("function", FUNCTIONS)
 def test_spec_costs_and_accuracies_on_the_original_data(original_data, function):
-    costs, train_p, test_p, train_y, test_y = _trained_on_original(function, str(original_data))
+    costs, train_p, test_p, train_y, test_y, _ = _trained_on_original(function, str(original_data))
     spec = SPEC[function]
     assert len(costs) == 25 and all(type(c) is float for c in costs)
     assert abs(costs[0] - spec["cost_0"]) < 1e-9
@@ -502,6 +502,22 @@ def test_spec_costs_and_accuracies_on_the_original_data(original_data, function)
     assert math.isclose(test_accuracy, spec["test"], rel_tol=1e-12)
     if function == "L_layer_model":
         assert int(np.sum(test_p != test_y)) == SPEC_MISLABELLED
+
+
+@pytest.mark.slow
+def test_the_4_layer_network_trained_on_the_original_data_calls_the_example_picture_a_cat(
+        original_data, blocks):
+    """Section 7 says so, after showing it for the network trained on the default pictures."""
+    from PIL import Image
+
+    nb = course.read(course.source_notebook(ASSIGNMENT))
+    text = " ".join(" ".join(c.source for c in nb.cells if c.cell_type == "markdown").split())
+    assert "and so does the one trained on the original course photographs" in text
+    parameters = _trained_on_original("L_layer_model", str(original_data))[-1]
+    with Image.open(ASSIGNMENT_DIR / "images" / "my_cat.png") as picture:
+        small = np.array(picture.convert("RGB").resize((64, 64), Image.LANCZOS))
+    probability = float(np.squeeze(blocks.L_model_forward(small.reshape(-1, 1) / 255, parameters)[0]))
+    assert probability > 0.95, probability
 
 
 def test_the_figures_the_notebook_quotes_for_the_original_data_are_the_spec_ones():
@@ -543,20 +559,23 @@ def test_the_notebook_runs_and_its_figures_are_what_it_computes():
     deep = _outputs(_cell_containing(nb, "parameters_L, costs_L = L_layer_model("))
     assert len(re.findall(r"Cost after iteration \d+:", deep)) == 26
 
-    # The comparison table repeats the accuracies that predict printed.
+    # The comparison table repeats the accuracies that predict printed (percentages, two decimals).
     accuracies = [float(a) for c in nb.cells if c.cell_type == "code" and "predictions_test_" in c.source
-                  and "predict(" in c.source for a in re.findall(r"Accuracy: (\S+)", _outputs(c))]
+                  and "predict(" in c.source for a in re.findall(r"Accuracy: (\d+\.\d\d) %\n", _outputs(c))]
     assert len(accuracies) == 4
     table = _outputs(_cell_containing(nb, "print(f\"{'model':<12}"))
-    rows = [line.split() for line in table.splitlines() if line.startswith(("2-layer", "4-layer"))]
-    assert [float(x) for row in rows for x in row[1:]] == pytest.approx(accuracies, abs=5e-4)
+    rows = [re.findall(r" (\d+\.\d\d) %", line) for line in table.splitlines()
+            if line.startswith(("2-layer", "4-layer"))]
+    assert [float(x) for row in rows for x in row] == accuracies
 
     wrong = _outputs(_cell_containing(nb, "show_mislabelled("))
     count = int(re.search(r"(\d+) of 50 test pictures are mislabelled", wrong).group(1))
-    assert count == round((1 - accuracies[3]) * 50)
+    assert count == round((100 - accuracies[3]) / 100 * 50)
 
+    # The prose: the 4-layer network calls the example picture a cat, with a probability close to 1.
     own = _outputs(_cell_containing(nb, "my_image = "))
-    assert re.search(r'The 4-layer network says: "(cat|non-cat)"\.', own)
+    assert 'The 4-layer network says: "cat".' in own, own
+    assert float(re.search(r"probability of a cat: (\d\.\d{3})\n", own).group(1)) > 0.95, own
 
 
 def test_autograding_skips_the_long_runs_and_nothing_else_is_slow():

@@ -26,7 +26,8 @@ def built(tmp_path_factory) -> Path:
     root = copy_course(tmp_path_factory.mktemp("course"))
     for package in ("helpers", "graders"):
         shutil.copytree(ROOT / package, root / package, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    for name in ("pyproject.toml", "environment.yml"):
+        shutil.copy(ROOT / name, root / name)
     result = subprocess.run([sys.executable, "-m", "instructor", "bundle"], cwd=root,
                             env={**os.environ, "COURSE_ROOT": str(root)}, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -48,9 +49,15 @@ def test_bundle_holds_notebooks_helpers_public_checks_and_a_readme(built):
         assert f"{top}/notebooks/{assignment}/{assignment}.ipynb" in names
         assert f"{top}/graders/{assignment}.py" in names
     for name in ("helpers/catvnoncat.py", "helpers/cat_pictures.py", "graders/checking.py",
-                 "pyproject.toml", "README.md"):
+                 "pyproject.toml", "environment.yml", "README.md"):
         assert f"{top}/{name}" in names, name
     assert not any("/hidden" in n or "instructor/" in n or "tests/" in n for n in names)
+
+
+def test_bundle_carries_the_projects_install_files_unchanged(unzipped):
+    """pip reads pyproject.toml and conda environment.yml: both as the project has them."""
+    for name in ("pyproject.toml", "environment.yml"):
+        assert (unzipped / name).read_bytes() == (ROOT / name).read_bytes(), name
 
 
 def test_bundle_holds_no_solution_line_and_no_hidden_check(unzipped):

@@ -33,3 +33,27 @@ def test_mislabelled_grid_shows_only_the_wrong_pictures():
     titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
     assert titles == ["#1\npredicted cat\nactually non-cat", "#2\npredicted non-cat\nactually cat"]
     plt.close("all")
+
+
+def _overlaps(a, b) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def test_mislabelled_grid_titles_overlap_no_picture_and_no_other_title():
+    """Three-line captions over rows of square pictures, drawn as a notebook draws them."""
+    for wrong in (1, 6, 10, 20):
+        m = wrong + 3
+        images = np.zeros((m, 64, 64, 3), dtype=np.uint8)
+        Y = np.array([[1] * m])
+        predictions = np.array([[0] * wrong + [1] * 3])
+        fig = show_mislabelled(images, Y, predictions, np.array([b"non-cat", b"cat"]))
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        shown = [ax for ax in fig.axes if ax.images]
+        assert len(shown) == wrong
+        titles = [ax.title.get_window_extent(renderer) for ax in shown]
+        pictures = [ax.images[0].get_window_extent(renderer) for ax in shown]
+        for i, title in enumerate(titles):
+            assert not any(_overlaps(title, picture) for picture in pictures), (wrong, i)
+            assert not any(_overlaps(title, other) for j, other in enumerate(titles) if j != i), (wrong, i)
+        plt.close(fig)

@@ -231,5 +231,5 @@ def predict(X, y, parameters):
     """
     AL, _ = L_model_forward(X, parameters)
     p = (AL > 0.5).astype(int)
-    print(f"Accuracy: {float(np.mean(p == y))}")
+    print(f"Accuracy: {100 * float(np.mean(p == y)):.2f} %")
     return p
