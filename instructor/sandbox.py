@@ -197,6 +197,9 @@ class Sandbox(LoggingConfigurable):
 
 
 _AVAILABLE: dict[tuple, str] = {}
+UNSANDBOXED = ("c.Sandbox.enabled is False: student code runs WITHOUT a sandbox, as you, with your "
+               "files, your network and no limits. Grades and files are only as safe as the least "
+               "trustworthy submission.")
 OPT_OUT = ("If you trust every submission, c.Sandbox.enabled = False in nbgrader_config.py grades "
            "without a sandbox (student code then runs as you).")
 
@@ -242,6 +245,9 @@ class Worker:
 
     def start(self) -> None:
         self.sandbox.check_available()
+        if not self.sandbox.enabled:
+            self.sandbox.log.warning(UNSANDBOXED)
+            print(f"WARNING: {UNSANDBOXED}", file=sys.stderr, flush=True)
         ensure_default_dataset()  # the sandbox sees the datasets read-only: draw them first
         self.process = subprocess.Popen(self.sandbox.command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=self.log, start_new_session=True)
