@@ -240,7 +240,7 @@ class Engine:
 
     def finish(self, submission: Submission, notebook: str, nb, resources: dict, job: Job, result: Result):
         """Judge and record one notebook's result; returns the graded notebook."""
-        apply_result(nb, job, result, resources)
+        apply_result(nb, submission.assignment, job, result, resources)
         nb, resources = self._run_steps(AFTER_EXECUTE, nb, resources)
         return nb
 

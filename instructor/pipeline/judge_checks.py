@@ -64,7 +64,7 @@ class JudgeChecks(NbGraderPreprocessor):
 
     def preprocess(self, nb, resources):
         info = resources.get("nbgrader", {})
-        assignment = info.get("assignment") or resources.get("unique_key", "")
+        assignment = info.get("assignment") or resources.get("sandbox", {}).get("assignment", "")
         self.graded = graded_functions(assignment)
         self.outcomes = resources.get("sandbox", {}).get("outcomes", {})
         return super().preprocess(nb, resources)

@@ -89,7 +89,7 @@ def build_job(nb, assignment: str, notebook: str, files: dict[str, bytes], limit
     return Job(notebook=notebook, folder=folder, steps=tuple(steps), files=files, env=env, limits=limits)
 
 
-def apply_result(nb, job: Job, result: Result, resources: dict) -> None:
+def apply_result(nb, assignment: str, job: Job, result: Result, resources: dict) -> None:
     """Write the outputs into `nb`, and the checks' outcomes into resources["sandbox"]."""
     outcomes = {}
     for cell, step, done in zip(nb.cells, job.steps, result.cells):
@@ -100,7 +100,7 @@ def apply_result(nb, job: Job, result: Result, resources: dict) -> None:
             cell.outputs = []
             cell.execution_count = None
             outcomes[cell.metadata["nbgrader"]["grade_id"]] = done.outcomes
-    resources["sandbox"] = {"outcomes": outcomes, "notes": list(result.notes),
+    resources["sandbox"] = {"assignment": assignment, "outcomes": outcomes, "notes": list(result.notes),
                             "statuses": [c.status for c in result.cells], "seconds": result.seconds}
 
 
@@ -116,19 +116,21 @@ def job_environment() -> dict[str, str]:
 class SandboxedExecute(NbGraderPreprocessor):
     """Execute the notebook in the course's sandbox (replaces nbgrader's Execute)."""
 
-    assignment = Unicode("", help="Assignment id, when resources do not say (nbgrader validate).").tag(config=True)
+    assignment = Unicode("", help=(
+        "Assignment id, when nbgrader does not say (nbgrader validate; by default the name of the "
+        "notebook's folder).")).tag(config=True)
     max_files_bytes = Integer(MAX_FILES_BYTES, help="Bytes of other files sent with a notebook.").tag(config=True)
 
     def preprocess(self, nb, resources):
         info = resources.get("nbgrader", {})
-        name = info.get("notebook") or resources.get("unique_key") or "notebook"
-        notebook = f"{name}.ipynb"
-        assignment = info.get("assignment") or self.assignment or name
+        folder = Path(resources.get("metadata", {}).get("path") or os.getcwd())  # validate runs in the folder
+        assignment = info.get("assignment") or self.assignment or folder.name
+        notebook = f"{info.get('notebook') or resources.get('unique_key') or assignment}.ipynb"
         if info.get("student"):
             files, skipped = submission_files(CourseDirectory(config=self.config), assignment, info["student"],
                                               self.max_files_bytes)
         else:  # nbgrader validate: the notebook's own folder
-            files, skipped = folder_files(Path(resources.get("metadata", {}).get("path") or "."), self.max_files_bytes)
+            files, skipped = folder_files(folder, self.max_files_bytes)
         sandbox = Sandbox(parent=self)
         job = build_job(nb, assignment, notebook, files, sandbox.limits(), job_environment())
         result = run_with_retry(shared_worker(sandbox), job)
@@ -136,5 +138,5 @@ class SandboxedExecute(NbGraderPreprocessor):
             result.notes.append(f"files left out (over {self.max_files_bytes // 2**20} MiB together): {', '.join(skipped)}")
         for note in result.notes:
             self.log.warning("%s: %s", notebook, note)
-        apply_result(nb, job, result, resources)
+        apply_result(nb, assignment, job, result, resources)
         return nb, resources
