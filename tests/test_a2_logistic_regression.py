@@ -419,7 +419,7 @@ def test_autograding_skips_the_long_runs_and_nothing_else_fails():
     nb = run_notebook(course.read(path), path.parent, env=env)
     skipped = [c for c in nb.cells if "Skipped while autograding" in _text(c)]
     guarded = [c for c in nb.cells if c.cell_type == "code" and "NBGRADER_EXECUTION" in c.source]
-    assert skipped == guarded and len(guarded) == 6
+    assert skipped == guarded and len(guarded) == 8
     assert "train accuracy" not in _printed(nb)
     for cell in nb.cells:
         if course.is_test_cell(cell):
