@@ -1,0 +1,116 @@
+"""The contract between the checks and the answers they judge, for every assignment, both ways:
+
+- every typical wrong answer (instructor.mistakes) fails the public and the hidden checks, each
+  time with its hint;
+- every printing slip (right values, printed otherwise) passes them, each with its note.
+
+Each answer is a whole graded cell, run in the namespace the source notebook gives its graded
+cells (its imports and the reference solutions of the other functions).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from functools import cache
+
+import pytest
+
+from graders.checking import CheckFailed
+from graders.judging import judge
+from graders.running import run_cases
+from instructor import course, mistakes
+from tests.conftest import ROOT, reference_namespace
+
+ASSIGNMENTS = course.assignments()
+WRONG_VERSIONS_PER_FUNCTION = 3  # at least
+
+
+def _public(assignment):
+    return importlib.import_module(f"graders.{assignment}")
+
+
+def _hidden(assignment):
+    return importlib.import_module(f"instructor.hidden.{assignment}")
+
+
+def _functions(assignment) -> list[str]:
+    return [e.function for e in _public(assignment).EXERCISES]
+
+
+def _exercise(exercises, function):
+    return next(e for e in exercises if e.function == function)
+
+
+@cache
+def _notebook_namespace(assignment: str) -> dict:
+    """The globals a graded cell sees: the notebook's imports (from its own folder, as when it
+    runs) and the reference solutions."""
+    folder = str(ROOT / "notebooks" / assignment)
+    sys.path.insert(0, folder)
+    try:
+        return reference_namespace(assignment)
+    finally:
+        sys.path.remove(folder)
+
+
+def _defined(assignment: str, item) -> object:
+    """The function that the cell `item.source` defines, in a fresh copy of the notebook namespace."""
+    namespace = dict(_notebook_namespace(assignment))
+    exec(compile(item.source, f"<{assignment}: {item.function}>", "exec"), namespace)
+    return namespace[item.function]
+
+
+def _verdicts(assignment: str, function: str, func):
+    """The public verdict, then the hidden one, as the self-check and the autograder reach them."""
+    public = _exercise(_public(assignment).EXERCISES, function)
+    hidden = _exercise(_hidden(assignment).HIDDEN, function)
+    return (judge(public, run_cases(func, public.cases)),
+            judge(hidden, run_cases(func, hidden.cases), kind="hidden check"))
+
+
+def _items(kind: str) -> list:
+    """(assignment, item) for every item of a list in instructor.mistakes."""
+    found = []
+    for assignment in ASSIGNMENTS:
+        module = mistakes.for_assignment(assignment)
+        found += [pytest.param(assignment, item, id=f"{assignment[:2]} {item.function}: {_about(item)}")
+                  for item in getattr(module, kind, [])]
+    return found
+
+
+def _about(item) -> str:
+    return getattr(item, "mistake", None) or item.slip
+
+
+# ----------------------------------------------------------------------------------------------
+# Enough wrong versions, for every graded function
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_graded_function_has_wrong_versions(assignment):
+    wrong = mistakes.for_assignment(assignment).WRONG_VERSIONS
+    functions = _functions(assignment)
+    for function in functions:
+        assert sum(w.function == function for w in wrong) >= WRONG_VERSIONS_PER_FUNCTION, function
+    assert {item.function for item in wrong} <= set(functions)
+
+
+# ----------------------------------------------------------------------------------------------
+# Both directions
+
+
+@pytest.mark.parametrize("assignment, wrong", _items("WRONG_VERSIONS"))
+def test_wrong_version_fails_the_public_and_the_hidden_checks_with_its_hint(assignment, wrong):
+    func = _defined(assignment, wrong)
+    for check in (_public(assignment).check, _hidden(assignment).check_hidden):
+        with pytest.raises(CheckFailed) as failure:
+            check(wrong.function, func)
+        assert wrong.hint in str(failure.value), str(failure.value)
+
+
+@pytest.mark.parametrize("assignment, slip", _items("PRINTING_SLIPS"))
+def test_printing_slip_keeps_its_points_with_its_note(assignment, slip):
+    for verdict in _verdicts(assignment, slip.function, _defined(assignment, slip)):
+        assert verdict.passed, verdict.message
+        assert verdict.note_messages and slip.note in verdict.message, verdict.message
