@@ -309,7 +309,8 @@ def _plain(expected: Any) -> Any:
     return expected.value if isinstance(expected, Scalar) else expected
 
 
-def _judge_printing(exercise: Exercise, case: Case, printed: str, hidden: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _judge_printing(exercise: Exercise, case: Case, printed: str,
+                    hidden: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """How the printing of a case whose values are right differs from what was asked (sentences,
     empty when it does not), and the ids of the printing notes that apply."""
     printing = exercise.printing

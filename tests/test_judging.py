@@ -111,8 +111,9 @@ def test_observe_turns_printed_text_into_data_the_cases_compare():
 
 
 # A function that returns n and prints the step numbers 0, ..., n-1, one per line.
+MISSING_STEP = Hint("print every step, starting at 0", lambda got, e, i: len(got) < len(e), id="missing-step")
 COUNTING = Printing(lambda text: tuple(int(word) for word in text.split()), "the step numbers it printed",
-                    notes=[Hint("print every step, starting at 0", lambda got, e, i: len(got) < len(e), id="missing-step")])
+                    notes=[MISSING_STEP])
 COUNT = Exercise("count", "count(n)", [Case("n = 2", {"n": 2}, 2, printed=(0, 1)),
                                        Case("n = 1", {"n": 1}, 1, printed=(0,))], printing=COUNTING)
 
@@ -146,8 +147,8 @@ def test_an_unforeseen_slip_gets_the_general_note_and_an_unreadable_print_is_a_n
 
 
 def test_a_note_on_a_hidden_case_keeps_its_expected_printing_secret():
-    hidden = Exercise("count", "count(n)", [Case("n = 42", {"n": 42}, 42, printed=tuple(range(41)) + (4141,))],
-                      printing=COUNTING)
+    expected = tuple(range(41)) + (4141,)
+    hidden = Exercise("count", "count(n)", [Case("n = 42", {"n": 42}, 42, printed=expected)], printing=COUNTING)
     printed = " ".join(map(str, range(41))) + " 4140"
     verdict = judge(COUNT, [Outcome(value=2, printed="0 1"), Outcome(value=1, printed="0")], hidden,
                     [Outcome(value=42, printed=printed)])
