@@ -2,7 +2,8 @@
 
 - every typical wrong answer (instructor.mistakes) fails the public and the hidden checks, each
   time with its hint;
-- every printing slip (right values, printed otherwise) passes them, each with its note.
+- every correct answer written another way (instructor.variants) passes them, without a note;
+- every printing slip (right values, printed otherwise) passes them too, each with its note.
 
 Each answer is a whole graded cell, run in the namespace the source notebook gives its graded
 cells (its imports and the reference solutions of the other functions).
@@ -19,10 +20,11 @@ import pytest
 from graders.checking import CheckFailed
 from graders.judging import judge
 from graders.running import run_cases
-from instructor import course, mistakes
+from instructor import course, mistakes, variants
 from tests.conftest import ROOT, reference_namespace
 
 ASSIGNMENTS = course.assignments()
+VARIANTS_PER_FUNCTION = 3  # at least, written differently from the reference and from each other
 WRONG_VERSIONS_PER_FUNCTION = 3  # at least
 
 
@@ -70,30 +72,47 @@ def _verdicts(assignment: str, function: str, func):
 
 
 def _items(kind: str) -> list:
-    """(assignment, item) for every item of a list in instructor.mistakes."""
+    """(assignment, item) for every item of a list in instructor.mistakes or instructor.variants."""
     found = []
     for assignment in ASSIGNMENTS:
-        module = mistakes.for_assignment(assignment)
+        module = (variants if kind == "VARIANTS" else mistakes).for_assignment(assignment)
         found += [pytest.param(assignment, item, id=f"{assignment[:2]} {item.function}: {_about(item)}")
                   for item in getattr(module, kind, [])]
     return found
 
 
 def _about(item) -> str:
-    return getattr(item, "mistake", None) or item.slip
+    return getattr(item, "mistake", None) or getattr(item, "style", None) or item.slip
 
 
 # ----------------------------------------------------------------------------------------------
-# Enough wrong versions, for every graded function
+# Enough of each, for every graded function
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_every_graded_function_has_wrong_versions(assignment):
+def test_every_graded_function_has_wrong_versions_and_correct_variants(assignment):
     wrong = mistakes.for_assignment(assignment).WRONG_VERSIONS
+    right = variants.for_assignment(assignment).VARIANTS
     functions = _functions(assignment)
     for function in functions:
         assert sum(w.function == function for w in wrong) >= WRONG_VERSIONS_PER_FUNCTION, function
-    assert {item.function for item in wrong} <= set(functions)
+        sources = [v.source.strip() for v in right if v.function == function]
+        assert len(sources) >= VARIANTS_PER_FUNCTION, function
+        assert len(set(sources)) == len(sources), f"{function}: two variants are the same cell"
+    assert {item.function for item in (*wrong, *right)} <= set(functions)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_no_variant_is_the_reference_solution_again(assignment):
+    """A variant that repeats the reference cell proves nothing about other ways of writing it."""
+    def code(source: str) -> list[str]:
+        return [line.strip() for line in course.without_markers(source).splitlines() if line.strip()]
+
+    nb = course.read(course.source_notebook(assignment))
+    references = {course.nbgrader_meta(c)["grade_id"]: code(c.source)
+                  for c in nb.cells if course.is_solution_cell(c)}
+    for variant in variants.for_assignment(assignment).VARIANTS:
+        assert code(variant.source) != references[variant.function], f"{variant.function}: {variant.style}"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -107,6 +126,13 @@ def test_wrong_version_fails_the_public_and_the_hidden_checks_with_its_hint(assi
         with pytest.raises(CheckFailed) as failure:
             check(wrong.function, func)
         assert wrong.hint in str(failure.value), str(failure.value)
+
+
+@pytest.mark.parametrize("assignment, variant", _items("VARIANTS"))
+def test_correct_variant_passes_the_public_and_the_hidden_checks_without_a_note(assignment, variant):
+    for verdict in _verdicts(assignment, variant.function, _defined(assignment, variant)):
+        assert verdict.passed, verdict.message
+        assert not verdict.note_messages, verdict.message
 
 
 @pytest.mark.parametrize("assignment, slip", _items("PRINTING_SLIPS"))

@@ -178,7 +178,8 @@ def _nn_case(X, Y, n_h, seed, **options):
 def _nn_data():
     """Six points in 3-D for nn_model, from a generator of their own. Gradient descent with a
     rate of 1.2 can be chaotic (rounding differences between two correct answers then grow until
-    they show); on these points it is not, which the tests confirm with several correct variants."""
+    they show); on these points it is not, which the nn_model variants in instructor.variants
+    confirm."""
     generator = np.random.default_rng(1)
     return generator.normal(size=(3, 6)), (generator.random((1, 6)) < 0.5).astype(np.uint8)
 
