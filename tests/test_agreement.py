@@ -29,6 +29,7 @@ import pytest
 
 from graders.cases import Scalar
 from instructor import course
+from tests.conftest import ROOT
 
 ASSIGNMENTS = course.assignments()
 
@@ -420,6 +421,20 @@ def test_the_shape_tables_of_the_exercise_text_agree_with_the_docstrings(assignm
                 checked += 1
     if assignment in ("a3_planar_classification", "a4_deep_nn_step_by_step"):
         assert checked >= 4, "the tables should have been read"
+
+
+def test_the_grading_table_has_every_graded_function_with_its_points_and_its_printing():
+    rows = re.findall(r"^\| (a\d) \| `(\w+)` \| ([\d.]+) \|.*\| ([^|]+) \|$",
+                      (ROOT / "docs" / "grading.md").read_text(), re.M)
+    table = {(a, f): (float(points), printing.strip() != "-") for a, f, points, printing in rows}
+    wanted = {}
+    for assignment in ASSIGNMENTS:
+        public = importlib.import_module(f"graders.{assignment}")
+        printing = {e.function for e in public.EXERCISES if e.printing is not None}
+        for cell in course.graded_cells(course.read(course.source_notebook(assignment))):
+            function = cell.grade_id.removeprefix("test_")
+            wanted[(assignment[:2], function)] = (cell.points, function in printing)
+    assert table == wanted
 
 
 # ----------------------------------------------------------------------------------------------
