@@ -320,12 +320,13 @@ def _judge_printing(exercise: Exercise, case: Case, printed: str,
         reading = printing.read(printed)
     except Exception as exc:
         return (f"{printing.what} could not be read ({type(exc).__name__}: {exc}).",), (PRINTING_DIFFERS,)
-    differences = compare(case.printed, reading, printing.what, case.rtol, printing.atol, reveal=not hidden)
-    if not differences:
+    if not compare(case.printed, reading, printing.what, case.rtol, printing.atol):
         return (), ()
+    expected = "" if hidden else f"expected {_short_repr(case.printed)}, "
+    difference = f"{printing.what}: {expected}got {_short_repr(reading)}."
     ids = tuple(dict.fromkeys(note.id for note in printing.notes
                               if _note_applies(note, reading, case.printed, case.inputs)))
-    return tuple(differences), ids or (PRINTING_DIFFERS,)
+    return (difference,), ids or (PRINTING_DIFFERS,)
 
 
 def _note_applies(note: Hint, got: Any, expected: Any, inputs: Mapping[str, Any]) -> bool:
