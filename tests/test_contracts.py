@@ -11,6 +11,7 @@ cells (its imports and the reference solutions of the other functions).
 
 from __future__ import annotations
 
+import ast
 import importlib
 import sys
 from functools import cache
@@ -104,15 +105,22 @@ def test_every_graded_function_has_wrong_versions_and_correct_variants(assignmen
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_no_variant_is_the_reference_solution_again(assignment):
-    """A variant that repeats the reference cell proves nothing about other ways of writing it."""
-    def code(source: str) -> list[str]:
-        return [line.strip() for line in course.without_markers(source).splitlines() if line.strip()]
-
+    """A variant that repeats the reference's code (docstring, comments and layout aside) proves
+    nothing about other ways of writing it."""
     nb = course.read(course.source_notebook(assignment))
-    references = {course.nbgrader_meta(c)["grade_id"]: code(c.source)
+    references = {course.nbgrader_meta(c)["grade_id"]: course.without_markers(c.source)
                   for c in nb.cells if course.is_solution_cell(c)}
     for variant in variants.for_assignment(assignment).VARIANTS:
-        assert code(variant.source) != references[variant.function], f"{variant.function}: {variant.style}"
+        reference = _code(references[variant.function], variant.function)
+        assert _code(variant.source, variant.function) != reference, f"{variant.function}: {variant.style}"
+
+
+def _code(source: str, function: str) -> list[str]:
+    """The statements of `function` in a cell, without its docstring, as syntax trees."""
+    tree = ast.parse(source)
+    node = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == function)
+    body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+    return [ast.dump(statement) for statement in body]
 
 
 # ----------------------------------------------------------------------------------------------
