@@ -94,8 +94,11 @@ BACKWARD_SHAPES = (
     "cache returned by that same layer's forward call, and the dA coming from the layer above it "
     "(the output layer first)."
 )
-WRONG_CACHE = [Hint(BACKWARD_SHAPES, raised=fragment)
-               for fragment in ("mismatch in its core dimension", "not aligned", "could not be broadcast")]
+# One hint per error message numpy may give; each has its own id, so that the one that applies is
+# shown once (hints that share an id are all shown when one of them applies).
+WRONG_CACHE = [Hint(BACKWARD_SHAPES, raised=fragment, id=f"backward-shapes-{name}")
+               for name, fragment in (("matmul", "mismatch in its core dimension"), ("dot", "not aligned"),
+                                      ("broadcast", "could not be broadcast"))]
 
 TWO_LAYER_INITIALISER = Hint(
     "your starting weights are not the small ones: initialise with "
