@@ -148,3 +148,12 @@ def test_printing_slip_keeps_its_points_with_its_note(assignment, slip):
     for verdict in _verdicts(assignment, slip.function, _defined(assignment, slip)):
         assert verdict.passed, verdict.message
         assert verdict.note_messages and slip.note in verdict.message, verdict.message
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_no_two_hints_of_an_exercise_share_an_id(assignment):
+    """A failure message shows every hint whose id applies: two hints with one id would show the
+    same advice twice."""
+    for exercise in (*_public(assignment).EXERCISES, *_hidden(assignment).HIDDEN):
+        ids = [hint.id for hint in exercise.hints]
+        assert len(set(ids)) == len(ids), exercise.function
