@@ -262,6 +262,18 @@ L2 = Exercise(
             lambda got, expected, inputs: _close(got, np.sqrt(expected)),
         ),
         SUMMED_NOT_MEANED,
+        Hint(
+            "your sum is still an array: np.dot of two 2-D arrays is their matrix product, not the "
+            "sum of the products of their entries. With d = y - yhat, sum every entry with "
+            "np.sum(d * d), or flatten first: np.dot(np.ravel(d), np.ravel(d)).",
+            raised="converted to Python scalars",
+        ),
+        Hint(
+            "np.dot multiplies rows by columns when its arguments have two dimensions, so their "
+            "shapes must fit a matrix product. For arrays of any shape, with d = y - yhat, use "
+            "np.sum(d * d), or flatten first: np.dot(np.ravel(d), np.ravel(d)).",
+            raised="not aligned",
+        ),
     ],
 )
 

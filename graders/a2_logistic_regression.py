@@ -4,9 +4,9 @@ Every expected value below is written out as a number, so this file holds no sol
 suite recomputes each one with an independent oracle and with the reference solution. Hints
 recognise the usual wrong answers from the returned values alone.
 
-The checks of `optimize` and `model` compare what the function returned and the costs it printed
-(read as (iteration, cost) pairs): with print_cost=True it prints each recorded cost, otherwise
-nothing.
+The checks of `optimize` and `model` judge what the function returns; what it prints is judged on
+its own (graders.cases.Printing): with print_cost=True it prints each recorded cost, otherwise
+nothing, and a right answer that prints otherwise keeps its points with a note.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import math
 import numpy as np
 from scipy.special import expit, xlogy
 
-from graders.cases import ATOL, Case, Exercise, Hint, Scalar, printed_costs
+from graders.cases import Case, Exercise, Hint, Printing, Scalar, printed_costs
 from graders.checking import make_check
 
 LOG_2 = math.log(2)  # the cost of any data set when w and b are zero
@@ -181,39 +181,40 @@ propagate = Exercise(
 # optimize and model: what they return, and the costs they print
 
 
-def observe_training(value, printed: str) -> dict:
-    """What the optimize and model checks compare: the value returned and the costs printed."""
-    return {"returned": value, "printed costs": printed_costs(printed)}
+def printed_training(costs, print_cost: bool) -> tuple:
+    """The (iteration, cost) pairs a right answer prints: every recorded cost with print_cost=True,
+    nothing otherwise."""
+    return tuple((100 * i, float(c)) for i, c in enumerate(costs)) if print_cost else ()
 
 
-def training_expected(returned, costs, print_cost: bool) -> dict:
-    """The observed value a right answer gives: `returned`, and with print_cost the costs printed."""
-    printed = tuple((100 * i, float(c)) for i, c in enumerate(costs)) if print_cost else ()
-    return {"returned": returned, "printed costs": printed}
-
-
-def _returned(observed):
-    return observed["returned"]
-
-
-def _printed(observed):
-    return observed["printed costs"]
-
+PRINTED_ATOL = 1e-6  # a printed cost has six decimals: compare with this absolute tolerance
 
 PRINTS_ONLY_WHEN_ASKED = Hint(
     "print the costs only when print_cost is True.",
-    lambda got, expected, inputs: _printed(got) and not _printed(expected),
+    lambda got, expected, inputs: got and not expected,
 )
-PRINTED_ATOL = 1e-6  # a printed cost has six decimals: compare with this absolute tolerance
+COSTS_PRINTED_ROUGHLY = Hint(
+    "the iterations are right but the printed costs are not the ones recorded: print each with "
+    "six decimals or more, e.g. {float(cost):f}.",
+    lambda got, expected, inputs: len(got) == len(expected) > 0
+    and [pair[0] for pair in got] == [pair[0] for pair in expected],
+)
+
+
+def _training_printing(not_printed: str) -> Printing:
+    """The cost lines of optimize or model: `not_printed` is the note when nothing was printed."""
+    return Printing(printed_costs, "the (iteration, cost) pairs it printed", notes=[
+        Hint(not_printed, lambda got, expected, inputs: expected and not got),
+        PRINTS_ONLY_WHEN_ASKED,
+        COSTS_PRINTED_ROUGHLY,
+    ], atol=PRINTED_ATOL)
 
 
 def _optimize_case(label, inputs, w, b, dw, db, costs):
     returned = ({"w": np.array(w).reshape(-1, 1), "b": Scalar(b)},
                 {"dw": np.array(dw).reshape(-1, 1), "db": Scalar(db)},
                 [Scalar(c) for c in costs])
-    print_cost = bool(inputs.get("print_cost"))
-    return Case(label, inputs, training_expected(returned, costs, print_cost),
-                atol=PRINTED_ATOL if print_cost else ATOL)
+    return Case(label, inputs, returned, printed=printed_training(costs, bool(inputs.get("print_cost"))))
 
 
 optimize = Exercise(
@@ -239,7 +240,7 @@ optimize = Exercise(
             costs=[0.6003187125782175, 0.12529047131100204, 0.08098655952242143]),
         _optimize_case(
             "2 features, 3 examples, num_iterations=200, learning_rate=0.05, print_cost=True: the "
-            "check compares what it returns and the (iteration, cost) pairs it prints",
+            "check also reads the (iteration, cost) pairs it prints",
             {"w": np.array([[0.0], [0.3]]), "b": 0.2,
              "X": np.array([[2.0, -1.0, 0.5], [-0.5, 1.5, 1.0]]), "Y": np.array([[0, 1, 1]]),
              "num_iterations": 200, "learning_rate": 0.05, "print_cost": True},
@@ -252,45 +253,41 @@ optimize = Exercise(
             "you recorded the wrong number of costs: loop for num_iterations steps and record the "
             "cost only when i % 100 == 0 (iterations 0, 100, 200, ...), so num_iterations=300 "
             "gives 3 costs.",
-            lambda got, expected, inputs: len(_returned(got)[2]) != len(_returned(expected)[2]),
+            lambda got, expected, inputs: len(got[2]) != len(expected[2]),
         ),
         Hint(
             "you recorded as many costs as expected, but not the right ones: the first is the "
             "cost of iteration 0, returned by propagate before any update, then those of "
             "iterations 100, 200, ...",
-            lambda got, expected, inputs: len(_returned(got)[2]) == len(_returned(expected)[2])
-            and not _same_number(_returned(got)[2][0], _returned(expected)[2][0]),
+            lambda got, expected, inputs: len(got[2]) == len(expected[2])
+            and not _same_number(got[2][0], expected[2][0]),
         ),
         Hint(
             "costs should be a Python list: start with costs = [] and append each recorded cost.",
-            lambda got, expected, inputs: not isinstance(_returned(got)[2], list),
+            lambda got, expected, inputs: not isinstance(got[2], list),
         ),
         Hint(
             "b never changed: update it at every step too, b = b - learning_rate * db.",
-            lambda got, expected, inputs: _value(_returned(got)[0]["b"]) == _value(inputs["b"]),
+            lambda got, expected, inputs: _value(got[0]["b"]) == _value(inputs["b"]),
         ),
         Hint(
             "your first recorded cost is right but the trained parameters are not: each step is "
             "w = w - learning_rate * dw and b = b - learning_rate * db, with a minus sign and with "
             "the learning_rate argument (not a number of your own).",
-            lambda got, expected, inputs: len(_returned(got)[2]) == len(_returned(expected)[2])
-            and _same_number(_returned(got)[2][0], _returned(expected)[2][0])
-            and not _close(_returned(got)[0]["w"], _returned(expected)[0]["w"]),
+            lambda got, expected, inputs: len(got[2]) == len(expected[2])
+            and _same_number(got[2][0], expected[2][0])
+            and not _close(got[0]["w"], expected[0]["w"]),
         ),
         Hint(
             "your parameters and costs are right but the gradients are not: return the gradients "
             "of the last iteration, those propagate computed at its start, before its update.",
-            lambda got, expected, inputs: _close(_returned(got)[0]["w"], _returned(expected)[0]["w"])
-            and not _close(_returned(got)[1]["dw"], _returned(expected)[1]["dw"]),
+            lambda got, expected, inputs: _close(got[0]["w"], expected[0]["w"])
+            and not _close(got[1]["dw"], expected[1]["dw"]),
         ),
-        Hint(
-            "with print_cost=True, print each recorded cost on a line of its own, e.g. "
-            "print(f\"Cost after iteration {i}: {float(cost):f}\").",
-            lambda got, expected, inputs: _printed(expected) and not _printed(got),
-        ),
-        PRINTS_ONLY_WHEN_ASKED,
     ],
-    observe=observe_training,
+    printing=_training_printing(
+        "with print_cost=True, print each recorded cost on a line of its own, e.g. "
+        "print(f\"Cost after iteration {i}: {float(cost):f}\")."),
 )
 
 # ----------------------------------------------------------------------------------------------
@@ -367,13 +364,11 @@ def _model_case(label, inputs, costs, test, train, w, b, learning_rate, num_iter
         "learning_rate": learning_rate,
         "num_iterations": num_iterations,
     }
-    print_cost = bool(inputs.get("print_cost"))
-    return Case(label, inputs, training_expected(returned, costs, print_cost),
-                atol=PRINTED_ATOL if print_cost else ATOL)
+    return Case(label, inputs, returned, printed=printed_training(costs, bool(inputs.get("print_cost"))))
 
 
-def _model_costs(observed):
-    return _returned(observed)["costs"]
+def _model_costs(returned):
+    return returned["costs"]
 
 
 model = Exercise(
@@ -392,7 +387,7 @@ model = Exercise(
             learning_rate=0.1, num_iterations=300),
         _model_case(
             "3 features, 5 training and 4 test examples, num_iterations=200, learning_rate=0.01, "
-            "print_cost=True: the check compares what it returns and the costs printed",
+            "print_cost=True: the check also reads the costs it prints",
             {"X_train": np.array([[0.2, 1.0, -0.5, 1.5, -1.0], [1.0, 0.0, 0.5, -1.0, 0.5],
                                   [-0.5, 0.5, 1.0, 0.0, 2.0]]),
              "Y_train": np.array([[0, 1, 0, 1, 1]]),
@@ -440,22 +435,18 @@ model = Exercise(
             "the predictions are swapped: Y_prediction_test comes from X_test and "
             "Y_prediction_train from X_train.",
             lambda got, expected, inputs: (
-                np.shape(_returned(got)["Y_prediction_test"]) == _returned(expected)["Y_prediction_train"].shape
-                or np.shape(_returned(got)["Y_prediction_train"]) == _returned(expected)["Y_prediction_test"].shape),
+                np.shape(got["Y_prediction_test"]) == expected["Y_prediction_train"].shape
+                or np.shape(got["Y_prediction_train"]) == expected["Y_prediction_test"].shape),
         ),
         Hint(
             "optimize's arguments are (w, b, X, Y, num_iterations, learning_rate, print_cost), in "
             "that order: pass them by name to be safe, e.g. learning_rate=learning_rate.",
             raised="'float' object cannot be interpreted as an integer",
         ),
-        Hint(
-            "nothing was printed with print_cost=True: pass print_cost on to optimize, which "
-            "prints the costs.",
-            lambda got, expected, inputs: _printed(expected) and not _printed(got),
-        ),
-        PRINTS_ONLY_WHEN_ASKED,
     ],
-    observe=observe_training,
+    printing=_training_printing(
+        "nothing was printed with print_cost=True: pass print_cost on to optimize, which prints "
+        "the costs."),
 )
 
 EXERCISES = [sigmoid, initialize_with_zeros, propagate, optimize, predict, model]

@@ -8,8 +8,9 @@ or three features, one to five examples, one to four hidden units.
 Two functions draw random numbers, so their cases set numpy's global generator first
 (`Case.seed`): initialize_parameters must use the state it is given (it does not seed itself),
 and nn_model must seed np.random.seed(3) itself (its cases start from another state, so that
-forgetting the seed, or seeding after the weights are drawn, shows). nn_model is also judged on
-what it prints: the check reads the (iteration, cost) pairs from the lines that mention a cost.
+forgetting the seed, or seeding after the weights are drawn, shows). What nn_model prints is
+judged on its own (graders.cases.Printing): the check reads the (iteration, cost) pairs from the
+lines that mention a cost, and a right answer that prints otherwise keeps its points with a note.
 
 Hints recognise the usual wrong answers from what the function returned (or the error it raised):
 tanh's slope written with Z1 instead of A1, db without keepdims, an update that writes into the
@@ -21,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit
 
-from graders.cases import Case, Exercise, Hint, printed_costs
+from graders.cases import Case, Exercise, Hint, Printing, printed_costs
 from graders.checking import make_check
 
 # ----------------------------------------------------------------------------------------------
@@ -47,15 +48,6 @@ def _all_close(got, expected, keys=None, close=_close) -> bool:
 def _same_shapes(got, expected) -> bool:
     return (isinstance(got, dict) and set(got) == set(expected)
             and all(np.shape(got[k]) == np.shape(expected[k]) for k in expected))
-
-
-# ----------------------------------------------------------------------------------------------
-# What nn_model prints, as data (graders.checking.printed_costs reads the cost lines).
-
-
-def observe_nn_model(parameters, printed: str) -> dict:
-    """What the nn_model checks compare: the parameters returned and the costs printed."""
-    return {"parameters": parameters, "printed costs": printed_costs(printed)}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -180,47 +172,36 @@ _UPDATED_B = {
     "b2": np.array([[0.35]]),
 }
 _NN_0 = {
-    "parameters": {
-        "W1": np.array([[0.017886284734303187, 0.004365098505119894],
-                        [0.0009649746807200863, -0.01863492703364491]]),
-        "b1": np.zeros((2, 1)),
-        "W2": np.array([[-0.0027738820251439907, -0.0035475897926898676]]),
-        "b2": np.zeros((1, 1)),
-    },
-    "printed costs": (),
+    "W1": np.array([[0.017886284734303187, 0.004365098505119894],
+                    [0.0009649746807200863, -0.01863492703364491]]),
+    "b1": np.zeros((2, 1)),
+    "W2": np.array([[-0.0027738820251439907, -0.0035475897926898676]]),
+    "b2": np.zeros((1, 1)),
 }
 _NN_5 = {
-    "parameters": {
-        "W1": np.array([[0.06489685822211909, 0.02352504421707019],
-                        [-0.03777542488110305, -0.034197595153349566],
-                        [-0.014957790140294951, -0.008491547893274528]]),
-        "b1": np.array([[0.004207352921137561],
-                        [-0.004144128758287259],
-                        [-0.0011562000873493422]]),
-        "W2": np.array([[0.06860413110432609, -0.04806473729413836, -0.016998379703075116]]),
-        "b2": np.array([[0.3335609433859539]]),
-    },
-    "printed costs": (),
+    "W1": np.array([[0.06489685822211909, 0.02352504421707019],
+                    [-0.03777542488110305, -0.034197595153349566],
+                    [-0.014957790140294951, -0.008491547893274528]]),
+    "b1": np.array([[0.004207352921137561],
+                    [-0.004144128758287259],
+                    [-0.0011562000873493422]]),
+    "W2": np.array([[0.06860413110432609, -0.04806473729413836, -0.016998379703075116]]),
+    "b2": np.array([[0.3335609433859539]]),
 }
 _NN_1001 = {
-    "parameters": {
-        "W1": np.array([[2.2039830019657374, 0.902320910395493],
-                        [-2.0381207873967018, -0.8383091237997425]]),
-        "b1": np.array([[-0.081360295997219],
-                        [0.07545501085384847]]),
-        "W2": np.array([[4.342391472544255, -3.723217207084416]]),
-        "b2": np.array([[0.20781994229544873]]),
-    },
-    "printed costs": ((0, 0.6931608273940699), (1000, 0.00042871589292641)),
+    "W1": np.array([[2.2039830019657374, 0.902320910395493],
+                    [-2.0381207873967018, -0.8383091237997425]]),
+    "b1": np.array([[-0.081360295997219],
+                    [0.07545501085384847]]),
+    "W2": np.array([[4.342391472544255, -3.723217207084416]]),
+    "b2": np.array([[0.20781994229544873]]),
 }
+_NN_1001_PRINTED = ((0, 0.6931608273940699), (1000, 0.00042871589292641))
 _NN_DEFAULT = {
-    "parameters": {
-        "W1": np.array([[3.0407060771172945, 1.2396738258910096]]),
-        "b1": np.array([[-0.10269090372850917]]),
-        "W2": np.array([[9.445474017026463]]),
-        "b2": np.array([[0.2012429463184579]]),
-    },
-    "printed costs": (),
+    "W1": np.array([[3.0407060771172945, 1.2396738258910096]]),
+    "b1": np.array([[-0.10269090372850917]]),
+    "W2": np.array([[9.445474017026463]]),
+    "b2": np.array([[0.2012429463184579]]),
 }
 _PREDICT_A = np.array([[True, False, True]])
 _PREDICT_B = np.array([[True, True, False, False]])
@@ -493,19 +474,27 @@ update_parameters = Exercise(
 # np.random.seed(3) itself, right before drawing its weights, starts from other weights.
 
 
-def _params(value) -> dict:
-    return value["parameters"] if isinstance(value, dict) and "parameters" in value else {}
-
-
-def _costs(value) -> tuple:
-    return value["printed costs"]
-
-
 def _not_seeded(got, expected, inputs) -> bool:
-    params, wanted = _params(got), expected["parameters"]
-    return (inputs.get("num_iterations") == 0 and _same_shapes(params, wanted)
-            and not any(np.any(params[k]) for k in ("b1", "b2"))
-            and not _all_close(params, wanted, ("W1", "W2")))
+    return (inputs.get("num_iterations") == 0 and _same_shapes(got, expected)
+            and not any(np.any(got[k]) for k in ("b1", "b2"))
+            and not _all_close(got, expected, ("W1", "W2")))
+
+
+# What nn_model prints: the (iteration, cost) pairs of its cost lines, every 1000 iterations from 0
+# with print_cost=True and none otherwise.
+COST_LINES = Printing(printed_costs, "the (iteration, cost) pairs it printed", notes=[
+    Hint("with print_cost=True, print the cost at iterations 0, 1000, 2000, ... (when "
+         "i % 1000 == 0), e.g. print(f\"Cost after iteration {i}: {cost:f}\").",
+         lambda got, expected, inputs: expected and not got),
+    Hint("print the costs only when print_cost is True.",
+         lambda got, expected, inputs: got and not expected),
+    Hint("print once every 1000 iterations, starting at i = 0 (when i % 1000 == 0).",
+         lambda got, expected, inputs: got and expected and len(got) != len(expected)),
+    Hint("the iterations are right but the printed costs are not: print the cost of the "
+         "iteration's forward pass, with six decimals or more ({cost:f}).",
+         lambda got, expected, inputs: len(got) == len(expected) > 0
+         and [pair[0] for pair in got] == [pair[0] for pair in expected]),
+])
 
 
 nn_model = Exercise(
@@ -513,15 +502,15 @@ nn_model = Exercise(
     "nn_model(X, Y, n_h, num_iterations=10000, print_cost=False)",
     cases=[
         Case("n_h = 2, num_iterations = 0: the model returns its starting parameters",
-             {"X": _X_N, "Y": _Y_N, "n_h": 2, "num_iterations": 0}, _NN_0, seed=1),
+             {"X": _X_N, "Y": _Y_N, "n_h": 2, "num_iterations": 0}, _NN_0, seed=1, printed=()),
         Case("n_h = 3, num_iterations = 5", {"X": _X_N, "Y": _Y_N, "n_h": 3, "num_iterations": 5},
-             _NN_5, seed=1),
-        Case("n_h = 2, num_iterations = 1001, print_cost = True: the check compares the "
-             "parameters and the (iteration, cost) pairs printed",
+             _NN_5, seed=1, printed=()),
+        Case("n_h = 2, num_iterations = 1001, print_cost = True: the check also reads the "
+             "(iteration, cost) pairs printed",
              {"X": _X_N, "Y": _Y_N, "n_h": 2, "num_iterations": 1001, "print_cost": True},
-             _NN_1001, seed=1, atol=1e-6),
+             _NN_1001, seed=1, printed=_NN_1001_PRINTED),
         Case("n_h = 1, num_iterations left at its default (10000)",
-             {"X": _X_N, "Y": _Y_N, "n_h": 1}, _NN_DEFAULT, seed=1),
+             {"X": _X_N, "Y": _Y_N, "n_h": 1}, _NN_DEFAULT, seed=1, printed=()),
     ],
     hints=[
         Hint("the starting weights are not the ones np.random.seed(3) gives: call "
@@ -530,20 +519,12 @@ nn_model = Exercise(
         Hint("with num_iterations = 0 nothing should be trained: run the loop exactly "
              "num_iterations times, for i in range(num_iterations).",
              lambda got, expected, inputs: inputs.get("num_iterations") == 0
-             and any(np.any(_params(got)[k]) for k in ("b1", "b2"))),
+             and any(np.any(got[k]) for k in ("b1", "b2"))),
         Hint("use the n_h argument for the size of the hidden layer (layer_sizes' 4 is only its "
              "own choice): initialize_parameters(n_x, n_h, n_y).",
-             lambda got, expected, inputs: np.shape(_params(got)["W1"])[0] == 4 != inputs["n_h"]),
-        Hint("with print_cost=True, print the cost at iterations 0, 1000, 2000, ... (when "
-             "i % 1000 == 0), e.g. print(f\"Cost after iteration {i}: {cost:f}\").",
-             lambda got, expected, inputs: _costs(expected) and not _costs(got)),
-        Hint("print the costs only when print_cost is True.",
-             lambda got, expected, inputs: _costs(got) and not _costs(expected)),
-        Hint("print once every 1000 iterations, starting at i = 0 (when i % 1000 == 0).",
-             lambda got, expected, inputs: _costs(got) and _costs(expected)
-             and len(_costs(got)) != len(_costs(expected))),
+             lambda got, expected, inputs: np.shape(got["W1"])[0] == 4 != inputs["n_h"]),
     ],
-    observe=observe_nn_model,
+    printing=COST_LINES,
 )
 
 # ----------------------------------------------------------------------------------------------

@@ -200,12 +200,12 @@ linear_forward = Exercise(
         Hint(
             "the matrix product is np.dot(W, A): W of shape (n[l], n[l-1]) on the left of A of "
             "shape (n[l-1], m) gives Z of shape (n[l], m).",
-            raised="not aligned",
+            raised="not aligned", id="product-order-dot",
         ),
         Hint(
             "the matrix product is np.dot(W, A): W of shape (n[l], n[l-1]) on the left of A of "
             "shape (n[l-1], m) gives Z of shape (n[l], m).",
-            raised="mismatch in its core dimension",
+            raised="mismatch in its core dimension", id="product-order-matmul",
         ),
         Hint(
             "W * A multiplies entry by entry; a layer needs the matrix product np.dot(W, A).",

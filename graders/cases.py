@@ -34,6 +34,7 @@ class Case:
     atol: float = ATOL
     seed: int | None = None  # np.random.seed(seed) just before the call, when set
     time_limit: float = TIME_LIMIT  # seconds the call may take
+    printed: Any = None  # what the exercise's Printing reads from a right answer's output; None: not judged
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,26 @@ def _slug(text: str, words: int = 8) -> str:
 
 
 @dataclass(frozen=True)
+class Printing:
+    """What a function must print while it runs, judged apart from what it returns.
+
+    `read(text)` turns what the function printed into plain data (for a training loop, the
+    iterations and costs of its cost lines); a case's `printed` is what `read` gives for a right
+    answer. Printing is how a function reports, not what it computes: when everything it returned
+    is right and only the printing differs (an extra line, a missing one, another number format),
+    the case still passes, and the student reads a note saying what to change. `what` names the
+    reading in that note; `notes` are hints on the two readings, `applies(got, expected, inputs)`
+    with got and expected what `read` gave; `atol` compares printed numbers, which carry fewer
+    digits than returned ones.
+    """
+
+    read: Callable[[str], Any]
+    what: str
+    notes: Sequence[Hint] = ()
+    atol: float = 1e-6
+
+
+@dataclass(frozen=True)
 class Exercise:
     """A graded function: its name, the signature students see, its cases and its hints.
 
@@ -77,6 +98,7 @@ class Exercise:
     cases: Sequence[Case]
     hints: Sequence[Hint] = ()
     observe: Callable[[Any, str], Any] | None = None
+    printing: Printing | None = None
 
 
 # ----------------------------------------------------------------------------------------------

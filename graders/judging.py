@@ -9,6 +9,10 @@ in the grader's own process, outside the sandbox that ran the submission.
 - `judge_case(exercise, case, outcome)`: a `CaseVerdict`, the status, problems and hints of one case.
 - `judge(exercise, outcomes, ...)`: the `Verdict` on a whole check, with the message to show.
 
+What a function prints is judged apart from what it returns (an exercise's `Printing`): when the
+values are right and only the printing differs, the case passes and the verdict carries a note
+saying what to change. A printing slip never costs points.
+
 Comparison rules:
 - a Python float expected means exactly a Python float back (not a numpy scalar, not a 0-d array);
 - `Scalar(v)` expected means any 0-d number: a float, a numpy scalar or a squeezed 0-d array;
@@ -28,7 +32,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from graders.cases import ATOL, RTOL, Case, Exercise, Hint, Scalar
+from graders.cases import ATOL, RTOL, Case, Exercise, Hint, Printing, Scalar
 from graders.plaindata import Unsupported
 from graders.running import CRASHED, TIMED_OUT, Outcome
 
@@ -40,6 +44,9 @@ CRASHED_STATUS = "crashed"  # it ended the process running it
 TIMED_OUT_STATUS = "timed out"  # it did not finish in time
 NOT_ATTEMPTED = "not attempted"  # the release stub is still in place
 NO_RESULT = "no result"  # nothing readable came back from the run
+
+# The id of the note on a right answer's printing when none of the exercise's printing notes applies.
+PRINTING_DIFFERS = "printing-differs"
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,8 @@ class CaseVerdict:
     hints: tuple[str, ...] = ()  # ids of the hints that apply
     warnings: tuple[str, ...] = ()
     printed: str = ""
+    notes: tuple[str, ...] = ()  # how the printing of a passing case differs from what was asked
+    note_ids: tuple[str, ...] = ()  # ids of the printing notes that apply (or PRINTING_DIFFERS)
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,7 @@ class Verdict:
     failure: CaseVerdict | None = None
     message: str = ""  # what the student reads: one success line, or what went wrong
     hint_messages: Mapping[str, str] = field(default_factory=dict)  # id -> message of the hints met
+    note_messages: Mapping[str, str] = field(default_factory=dict)  # id -> message of the printing notes met
 
     @property
     def passed(self) -> bool:
@@ -278,7 +288,8 @@ def judge_case(exercise: Exercise, case: Case, outcome: Outcome, hidden: bool = 
         outcome = observed
         status = WRONG
     if not problems:
-        return CaseVerdict(status=PASSED, **common)
+        notes, note_ids = _judge_printing(exercise, case, outcome.printed, hidden)
+        return CaseVerdict(status=PASSED, notes=notes, note_ids=note_ids, **common)
     hints = tuple(dict.fromkeys(h.id for h in exercise.hints if _hint_applies(h, case, outcome)))
     return CaseVerdict(status=status, problems=tuple(problems), hints=hints, **common)
 
@@ -298,6 +309,39 @@ def _plain(expected: Any) -> Any:
     return expected.value if isinstance(expected, Scalar) else expected
 
 
+def _judge_printing(exercise: Exercise, case: Case, printed: str,
+                    hidden: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """How the printing of a case whose values are right differs from what was asked (sentences,
+    empty when it does not), and the ids of the printing notes that apply."""
+    printing = exercise.printing
+    if printing is None or case.printed is None:
+        return (), ()
+    try:
+        reading = printing.read(printed)
+    except Exception as exc:
+        return (f"{printing.what} could not be read ({type(exc).__name__}: {exc}).",), (PRINTING_DIFFERS,)
+    if not compare(case.printed, reading, printing.what, case.rtol, printing.atol):
+        return (), ()
+    expected = "" if hidden else f"expected {_short_repr(case.printed)}, "
+    difference = f"{printing.what}: {expected}got {_short_repr(reading)}."
+    ids = tuple(dict.fromkeys(note.id for note in printing.notes
+                              if _note_applies(note, reading, case.printed, case.inputs)))
+    return (difference,), ids or (PRINTING_DIFFERS,)
+
+
+def _note_applies(note: Hint, got: Any, expected: Any, inputs: Mapping[str, Any]) -> bool:
+    try:
+        return note.applies is not None and bool(note.applies(got, expected, inputs))
+    except Exception:
+        return False
+
+
+def _note_messages(printing: Printing, ids: Sequence[str]) -> dict[str, str]:
+    messages = {note.id: note.message for note in printing.notes}
+    messages[PRINTING_DIFFERS] = f"{printing.what} differ from what the exercise asks."
+    return {i: messages[i] for i in ids}
+
+
 # ----------------------------------------------------------------------------------------------
 # Judging a whole check
 
@@ -307,12 +351,15 @@ def judge(exercise: Exercise, outcomes: Sequence[Outcome | None], hidden: Exerci
     """The verdict on every case of a check: the public cases first, then the hidden ones.
 
     An outcome that is None (nothing readable came back for that case) fails the check. Judging
-    stops at the first failing case, whose problems and hints make the message.
+    stops at the first failing case, whose problems and hints make the message. A check that
+    passes says so in one line, followed by a note when the first case with a printing slip (see
+    `Printing`) printed something other than asked; the points stay.
     """
     runs = [(exercise, case, outcome, False) for case, outcome in _paired(exercise.cases, outcomes)]
     if hidden is not None:
         runs += [(hidden, case, outcome, True) for case, outcome in _paired(hidden.cases, hidden_outcomes)]
     passed = {False: 0, True: 0}
+    noted = None  # (exercise, case, verdict, hidden) of the first passing case whose printing differs
     for owner, case, outcome, is_hidden in runs:
         if outcome is None:
             verdict = CaseVerdict(case.label, is_hidden, NO_RESULT, problems=(
@@ -325,9 +372,16 @@ def judge(exercise: Exercise, outcomes: Sequence[Outcome | None], hidden: Exerci
             return Verdict(exercise.function, verdict.status, passed[False], passed[True], verdict,
                            failure_message(owner, case, verdict, "hidden check" if is_hidden else kind),
                            hint_messages)
+        if verdict.notes and noted is None:
+            noted = (owner, case, verdict, is_hidden)
         passed[is_hidden] += 1
-    return Verdict(exercise.function, PASSED, passed[False], passed[True],
-                   message=success_message(exercise.function, passed[False], passed[True], kind))
+    message = success_message(exercise.function, passed[False], passed[True], kind)
+    if noted is None:
+        return Verdict(exercise.function, PASSED, passed[False], passed[True], message=message)
+    owner, case, verdict, is_hidden = noted
+    message += "\n" + note_message(owner, case, verdict, "hidden check" if is_hidden else kind)
+    return Verdict(exercise.function, PASSED, passed[False], passed[True], message=message,
+                   note_messages=_note_messages(owner.printing, verdict.note_ids))
 
 
 def _paired(cases: Sequence[Case], outcomes: Sequence[Outcome | None]) -> list:
@@ -367,3 +421,12 @@ def failure_message(exercise: Exercise, case: Case, verdict: CaseVerdict, kind: 
         f"  with inputs:\n{describe_inputs(case.inputs)}\n"
         f"{body}"
     )
+
+
+def note_message(exercise: Exercise, case: Case, verdict: CaseVerdict, kind: str) -> str:
+    """The note a student reads when a right answer printed something other than asked."""
+    lines = [f"Note (no points lost): {exercise.function} returned the right values, but what it "
+             f"printed is not what the exercise asks, on the {kind} case: {case.label}"]
+    lines += [f"  - {difference}" for difference in verdict.notes]
+    lines += [f"  - Hint: {note.message}" for note in exercise.printing.notes if note.id in verdict.note_ids]
+    return "\n".join(lines)

@@ -227,27 +227,12 @@ def test_update_parameters_that_changes_its_argument_fails_even_with_the_right_v
 # Wrong versions
 
 
-def test_each_function_has_at_least_three_wrong_versions():
-    for function in FUNCTIONS:
-        assert sum(w.function == function for w in mistakes.WRONG_VERSIONS) >= 3, function
-
-
 def test_the_typical_mistakes_of_the_issue_are_covered():
     mistakes_seen = " / ".join(w.mistake for w in mistakes.WRONG_VERSIONS)
     for wanted in ("caches stored in the wrong order", "layer index off by one", "dAL with the wrong sign",
                    "relu mask built from A instead of Z", "the caller's params modified in place",
                    "forgot the 0.01 scale"):
         assert wanted in mistakes_seen, wanted
-
-
-@pytest.mark.parametrize("wrong", mistakes.WRONG_VERSIONS, ids=lambda w: f"{w.function}: {w.mistake}")
-def test_wrong_version_is_rejected_with_its_hint(reference, wrong):
-    namespace = dict(reference)
-    exec(wrong.source, namespace)
-    for check in (public.check, hidden.check_hidden):
-        with pytest.raises(CheckFailed) as failure:
-            check(wrong.function, namespace[wrong.function])
-        assert wrong.hint in str(failure.value), str(failure.value)
 
 
 def _solution_sources() -> dict[str, str]:

@@ -3,10 +3,10 @@ hidden expected values to the grader."""
 
 import numpy as np
 
-from graders.cases import Case, Exercise, Hint, Scalar
+from graders.cases import Case, Exercise, Hint, Printing, Scalar
 from graders.judging import (
-    CRASHED_STATUS, NO_RESULT, NOT_ATTEMPTED, PASSED, RAISED, TIMED_OUT_STATUS, WRONG, compare, judge,
-    judge_case,
+    CRASHED_STATUS, NO_RESULT, NOT_ATTEMPTED, PASSED, PRINTING_DIFFERS, RAISED, TIMED_OUT_STATUS, WRONG,
+    compare, judge, judge_case,
 )
 from graders.plaindata import Unsupported
 from graders.running import CRASHED, TIMED_OUT, Outcome
@@ -108,3 +108,49 @@ def test_observe_turns_printed_text_into_data_the_cases_compare():
     verdict = judge(exercise, [Outcome(value=2.0)])
     assert "what it returned and printed['lines']" in verdict.message
     assert "Hint: print one line per step" in verdict.message
+
+
+# A function that returns n and prints the step numbers 0, ..., n-1, one per line.
+MISSING_STEP = Hint("print every step, starting at 0", lambda got, e, i: len(got) < len(e), id="missing-step")
+COUNTING = Printing(lambda text: tuple(int(word) for word in text.split()), "the step numbers it printed",
+                    notes=[MISSING_STEP])
+COUNT = Exercise("count", "count(n)", [Case("n = 2", {"n": 2}, 2, printed=(0, 1)),
+                                       Case("n = 1", {"n": 1}, 1, printed=(0,))], printing=COUNTING)
+
+
+def test_a_printing_slip_earns_a_note_and_keeps_the_points():
+    right = judge(COUNT, [Outcome(value=2, printed="0\n1\n"), Outcome(value=1, printed="0\n")])
+    assert right.passed and right.message == "count: 2 self-checks passed." and not right.note_messages
+    slip = judge(COUNT, [Outcome(value=2, printed="0\n"), Outcome(value=1, printed="")])
+    assert slip.passed and (slip.passed_public, slip.passed_hidden) == (2, 0)
+    first, *rest = slip.message.splitlines()
+    assert first == "count: 2 self-checks passed."
+    assert rest[0] == ("Note (no points lost): count returned the right values, but what it printed is "
+                       "not what the exercise asks, on the self-check case: n = 2")
+    assert "  - Hint: print every step, starting at 0" in rest
+    assert slip.note_messages == {"missing-step": "print every step, starting at 0"}
+
+
+def test_printing_is_judged_only_once_the_values_are_right():
+    verdict = judge(COUNT, [Outcome(value=3, printed="0\n")])
+    assert verdict.status == WRONG and "Note" not in verdict.message and not verdict.note_messages
+    assert judge_case(COUNT, COUNT.cases[0], Outcome(value=3, printed="")).notes == ()
+
+
+def test_an_unforeseen_slip_gets_the_general_note_and_an_unreadable_print_is_a_note_too():
+    extra = judge(COUNT, [Outcome(value=2, printed="0\n1\n7\n"), Outcome(value=1, printed="0\n")])
+    assert extra.passed and extra.note_messages == {
+        PRINTING_DIFFERS: "the step numbers it printed differ from what the exercise asks."}
+    unreadable = judge_case(COUNT, COUNT.cases[1], Outcome(value=1, printed="zero\n"))
+    assert unreadable.status == PASSED and unreadable.note_ids == (PRINTING_DIFFERS,)
+    assert "could not be read (ValueError" in unreadable.notes[0]
+
+
+def test_a_note_on_a_hidden_case_keeps_its_expected_printing_secret():
+    expected = tuple(range(41)) + (4141,)
+    hidden = Exercise("count", "count(n)", [Case("n = 42", {"n": 42}, 42, printed=expected)], printing=COUNTING)
+    printed = " ".join(map(str, range(41))) + " 4140"
+    verdict = judge(COUNT, [Outcome(value=2, printed="0 1"), Outcome(value=1, printed="0")], hidden,
+                    [Outcome(value=42, printed=printed)])
+    assert verdict.passed and "on the hidden check case: n = 42" in verdict.message
+    assert "4140" in verdict.message and "4141" not in verdict.message

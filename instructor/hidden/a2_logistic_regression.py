@@ -14,7 +14,7 @@ import numpy as np
 from scipy.special import expit, xlogy
 
 from graders import a2_logistic_regression as public
-from graders.cases import ATOL, Case, Scalar
+from graders.cases import Case, Scalar
 from graders.checking import make_check
 from graders.gradcheck import GRAD_ATOL, GRAD_RTOL, numerical_gradient
 
@@ -101,8 +101,7 @@ def oracle_model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning
 
 
 # ----------------------------------------------------------------------------------------------
-# Expected values in the checks' format: 0-d numbers as Scalar; for optimize and model, what the
-# function returns and the costs it prints (graders.a2_logistic_regression.observe_training)
+# Expected values in the checks' format: 0-d numbers as Scalar
 
 
 def expected_grads(grads):
@@ -114,16 +113,13 @@ def expected_propagate(result):
     return expected_grads(grads), Scalar(cost)
 
 
-def expected_optimize(result, print_cost=False):
+def expected_optimize(result):
     params, grads, costs = result
-    returned = ({"w": params["w"], "b": Scalar(params["b"])}, expected_grads(grads),
-                [Scalar(c) for c in costs])
-    return public.training_expected(returned, costs, print_cost)
+    return ({"w": params["w"], "b": Scalar(params["b"])}, expected_grads(grads), [Scalar(c) for c in costs])
 
 
-def expected_model(result, print_cost=False):
-    returned = {**result, "costs": [Scalar(c) for c in result["costs"]], "b": Scalar(result["b"])}
-    return public.training_expected(returned, result["costs"], print_cost)
+def expected_model(result):
+    return {**result, "costs": [Scalar(c) for c in result["costs"]], "b": Scalar(result["b"])}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -194,9 +190,9 @@ def _settings(inputs):
             or "the default num_iterations and learning_rate")
 
 
-def _case(label, inputs, expected):
-    """A case; one that prints its costs compares them to the six decimals they are printed with."""
-    return Case(label, inputs, expected, atol=public.PRINTED_ATOL if inputs.get("print_cost") else ATOL)
+def _training_case(label, inputs, expected, costs):
+    """A case of optimize or model, with the (iteration, cost) pairs a right answer prints."""
+    return Case(label, inputs, expected, printed=public.printed_training(costs, bool(inputs.get("print_cost"))))
 
 
 HIDDEN = [
@@ -212,16 +208,15 @@ HIDDEN = [
                 _gradcheck_inputs, expected_propagate(numerical_propagate(**_gradcheck_inputs)),
                 rtol=GRAD_RTOL, atol=GRAD_ATOL)]),
     replace(public.optimize, cases=[
-        _case(f"random inputs, {_shape(p)}, {_settings(p)}", p,
-              expected_optimize(oracle_optimize(**p), p.get("print_cost", False)))
-        for p in _optimize_inputs]),
+        _training_case(f"random inputs, {_shape(p)}, {_settings(p)}", p, expected_optimize(result), result[2])
+        for p, result in ((p, oracle_optimize(**p)) for p in _optimize_inputs)]),
     replace(public.predict, cases=[
         Case(f"random inputs, {_shape(p)}", p, oracle_predict(**p)) for p in _predict_inputs]),
     replace(public.model, cases=[
-        _case(f"random data, n_x = {p['X_train'].shape[0]}, m_train = {p['X_train'].shape[1]}, "
-              f"m_test = {p['X_test'].shape[1]}, {_settings(p)}",
-              p, expected_model(oracle_model(**p), p.get("print_cost", False)))
-        for p in _model_inputs_list]),
+        _training_case(f"random data, n_x = {p['X_train'].shape[0]}, m_train = {p['X_train'].shape[1]}, "
+                       f"m_test = {p['X_test'].shape[1]}, {_settings(p)}",
+                       p, expected_model(result), result["costs"])
+        for p, result in ((p, oracle_model(**p)) for p in _model_inputs_list)]),
 ]
 
 check_hidden = make_check(HIDDEN, kind="hidden check")

@@ -8,6 +8,10 @@ calls the student's own optimiser, say), its test fails too: such functions are 
 module's optional `ALSO_LOSES`, and the expected partial score leaves out the points of both.
 `ISOLATED_FUNCTION` names a graded function that no other calls: the demo's "crashes" and
 "hangs" students sabotage it, and must lose its points and nothing else.
+
+A module may also list `PRINTING_SLIPS`: answers whose returned values are right but whose
+printing is not (a missing cost line, an extra one, another number format). They keep their
+points; the checks pass with a note, and the test suite checks that the note names the slip.
 """
 
 from __future__ import annotations
@@ -24,6 +28,14 @@ class WrongVersion:
     hint: str  # a fragment of the message the checks must print for it
 
 
+@dataclass(frozen=True)
+class PrintingSlip:
+    function: str  # the graded function
+    slip: str  # what is off in the printing, in a few words
+    source: str  # the whole cell a student would write
+    note: str  # a fragment of the note the checks must show for it
+
+
 def for_assignment(assignment: str):
-    """The module of wrong versions for one assignment (WRONG_VERSIONS, IN_SAMPLE)."""
+    """The module of wrong versions for one assignment (WRONG_VERSIONS, IN_SAMPLE, PRINTING_SLIPS)."""
     return importlib.import_module(f"instructor.mistakes.{assignment}")

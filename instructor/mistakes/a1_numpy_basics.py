@@ -117,6 +117,10 @@ def L2(yhat, y):
 def L2(yhat, y):
     return float(np.mean((y - yhat) ** 2))
 """, "the spec's loss is their sum"),
+    W("L2", "np.dot of the difference with itself, right for vectors only", """
+def L2(yhat, y):
+    return float(np.dot(y - yhat, y - yhat))
+""", "np.dot(np.ravel(d), np.ravel(d))"),
 ]
 
 # The demo's "mistakes" student gets these functions wrong (with the first wrong version of each).

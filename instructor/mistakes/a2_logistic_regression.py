@@ -1,6 +1,6 @@
 """Typical wrong answers to assignment 2, logistic regression."""
 
-from instructor.mistakes import WrongVersion as W
+from instructor.mistakes import PrintingSlip, WrongVersion as W
 
 WRONG_VERSIONS = [
     # sigmoid -----------------------------------------------------------------------------------
@@ -15,6 +15,9 @@ def sigmoid(z):
     return s
 """, "the sigmoid is one divided by that"),
     W("sigmoid", "math.exp on an array", """
+import math
+
+
 def sigmoid(z):
     s = 1 / (1 + math.exp(-z))
     return s
@@ -252,22 +255,6 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     grads = {"dw": dw, "db": db}
     return params, grads, np.array(costs)
 """, "costs should be a Python list"),
-    W("optimize", "prints the costs even when print_cost is False", """
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
-    costs = []
-    for i in range(num_iterations):
-        grads, cost = propagate(w, b, X, Y)
-        dw = grads["dw"]
-        db = grads["db"]
-        w = w - learning_rate * dw
-        b = b - learning_rate * db
-        if i % 100 == 0:
-            costs.append(cost)
-            print(f"Cost after iteration {i}: {float(cost):f}")
-    params = {"w": w, "b": b}
-    grads = {"dw": dw, "db": db}
-    return params, grads, costs
-""", "print the costs only when print_cost is True"),
     # predict -----------------------------------------------------------------------------------
     W("predict", "threshold applied to the score z", """
 def predict(w, b, X):
@@ -354,18 +341,6 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
          "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
     return d
 """, "the predictions are swapped"),
-    W("model", "print_cost not passed on to optimize", """
-def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
-    w, b = initialize_with_zeros(X_train.shape[0])
-    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate)
-    w = params["w"]
-    b = params["b"]
-    Y_prediction_test = predict(w, b, X_test)
-    Y_prediction_train = predict(w, b, X_train)
-    d = {"costs": costs, "Y_prediction_test": Y_prediction_test, "Y_prediction_train": Y_prediction_train,
-         "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
-    return d
-""", "pass print_cost on to optimize"),
     W("model", "optimize's arguments in the wrong order", """
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
     w, b = initialize_with_zeros(X_train.shape[0])
@@ -378,6 +353,55 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
          "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
     return d
 """, "pass them by name"),
+]
+
+# Right values, printed otherwise: these keep their points, with a note.
+PRINTING_SLIPS = [
+    PrintingSlip("optimize", "prints the costs even when print_cost is False", """
+def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = propagate(w, b, X, Y)
+        dw = grads["dw"]
+        db = grads["db"]
+        w = w - learning_rate * dw
+        b = b - learning_rate * db
+        if i % 100 == 0:
+            costs.append(cost)
+            print(f"Cost after iteration {i}: {float(cost):f}")
+    params = {"w": w, "b": b}
+    grads = {"dw": dw, "db": db}
+    return params, grads, costs
+""", "print the costs only when print_cost is True"),
+    PrintingSlip("optimize", "prints the costs with two decimals", """
+def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = propagate(w, b, X, Y)
+        dw = grads["dw"]
+        db = grads["db"]
+        w = w - learning_rate * dw
+        b = b - learning_rate * db
+        if i % 100 == 0:
+            costs.append(cost)
+            if print_cost:
+                print(f"Cost after iteration {i}: {float(cost):.2f}")
+    params = {"w": w, "b": b}
+    grads = {"dw": dw, "db": db}
+    return params, grads, costs
+""", "six decimals or more"),
+    PrintingSlip("model", "print_cost not passed on to optimize", """
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate)
+    w = params["w"]
+    b = params["b"]
+    Y_prediction_test = predict(w, b, X_test)
+    Y_prediction_train = predict(w, b, X_train)
+    d = {"costs": costs, "Y_prediction_test": Y_prediction_test, "Y_prediction_train": Y_prediction_train,
+         "w": w, "b": b, "learning_rate": learning_rate, "num_iterations": num_iterations}
+    return d
+""", "pass print_cost on to optimize"),
 ]
 
 # The demo's "mistakes" student gets these functions wrong (with the first wrong version of each).

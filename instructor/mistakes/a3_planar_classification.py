@@ -1,6 +1,6 @@
 """Typical wrong answers to assignment 3, a network with one hidden layer."""
 
-from instructor.mistakes import WrongVersion as W
+from instructor.mistakes import PrintingSlip, WrongVersion as W
 
 WRONG_VERSIONS = [
     # layer_sizes
@@ -352,45 +352,6 @@ def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
             print(f"Cost after iteration {i}: {cost:f}")
     return parameters
 """, "use the n_h argument"),
-    W("nn_model", "never prints", """
-def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
-    np.random.seed(3)
-    n_x, _, n_y = layer_sizes(X, Y)
-    parameters = initialize_parameters(n_x, n_h, n_y)
-    for i in range(num_iterations):
-        A2, cache = forward_propagation(X, parameters)
-        grads = backward_propagation(parameters, cache, X, Y)
-        parameters = update_parameters(parameters, grads)
-    return parameters
-""", "with print_cost=True, print the cost"),
-    W("nn_model", "prints whether or not print_cost is set", """
-def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
-    np.random.seed(3)
-    n_x, _, n_y = layer_sizes(X, Y)
-    parameters = initialize_parameters(n_x, n_h, n_y)
-    for i in range(num_iterations):
-        A2, cache = forward_propagation(X, parameters)
-        cost = compute_cost(A2, Y)
-        grads = backward_propagation(parameters, cache, X, Y)
-        parameters = update_parameters(parameters, grads)
-        if i % 1000 == 0:
-            print(f"Cost after iteration {i}: {cost:f}")
-    return parameters
-""", "only when print_cost is True"),
-    W("nn_model", "prints every 100 iterations", """
-def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
-    np.random.seed(3)
-    n_x, _, n_y = layer_sizes(X, Y)
-    parameters = initialize_parameters(n_x, n_h, n_y)
-    for i in range(num_iterations):
-        A2, cache = forward_propagation(X, parameters)
-        cost = compute_cost(A2, Y)
-        grads = backward_propagation(parameters, cache, X, Y)
-        parameters = update_parameters(parameters, grads)
-        if print_cost and i % 100 == 0:
-            print(f"Cost after iteration {i}: {cost:f}")
-    return parameters
-""", "print once every 1000 iterations"),
     W("nn_model", "always trains for 10000 iterations", """
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
     np.random.seed(3)
@@ -431,6 +392,49 @@ def predict(parameters, X):
     A2, cache = forward_propagation(X, parameters)
     return (A2 > 0.5).ravel()
 """, "keep the shape (1, m)"),
+]
+
+# Right parameters, printed otherwise: these keep their points, with a note.
+PRINTING_SLIPS = [
+    PrintingSlip("nn_model", "never prints", """
+def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
+    np.random.seed(3)
+    n_x, _, n_y = layer_sizes(X, Y)
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    for i in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        grads = backward_propagation(parameters, cache, X, Y)
+        parameters = update_parameters(parameters, grads)
+    return parameters
+""", "with print_cost=True, print the cost"),
+    PrintingSlip("nn_model", "prints whether or not print_cost is set", """
+def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
+    np.random.seed(3)
+    n_x, _, n_y = layer_sizes(X, Y)
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    for i in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        cost = compute_cost(A2, Y)
+        grads = backward_propagation(parameters, cache, X, Y)
+        parameters = update_parameters(parameters, grads)
+        if i % 1000 == 0:
+            print(f"Cost after iteration {i}: {cost:f}")
+    return parameters
+""", "only when print_cost is True"),
+    PrintingSlip("nn_model", "prints every 100 iterations", """
+def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
+    np.random.seed(3)
+    n_x, _, n_y = layer_sizes(X, Y)
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    for i in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        cost = compute_cost(A2, Y)
+        grads = backward_propagation(parameters, cache, X, Y)
+        parameters = update_parameters(parameters, grads)
+        if print_cost and i % 100 == 0:
+            print(f"Cost after iteration {i}: {cost:f}")
+    return parameters
+""", "print once every 1000 iterations"),
 ]
 
 # The demo's "mistakes" student gets these functions wrong (with the first wrong version of each).

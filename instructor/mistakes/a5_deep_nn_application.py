@@ -4,7 +4,7 @@ Each source is a whole graded cell, as a student might write it with the buildin
 deep_blocks.py (imported at the top of the notebook).
 """
 
-from instructor.mistakes import WrongVersion as W
+from instructor.mistakes import PrintingSlip, WrongVersion as W
 
 _TWO_LAYER_DEF = '''
 def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
@@ -87,11 +87,6 @@ WRONG_VERSIONS = [
         dA0, dW1, db1 = linear_activation_backward(dA1, cache2, "relu")
         grads = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 '''), "needs the cache returned by that same layer's forward call"),
-    W("two_layer_model", "never prints the cost",
-      _two_layer(record='''
-        if i % 100 == 0:
-            costs.append(float(cost))
-'''), "nothing was printed although print_cost=True"),
     W("L_layer_model", "weights initialised at randn * 0.01 instead of randn / sqrt(n[l-1])",
       _l_layer(init='''parameters = {}
     for l in range(1, len(layers_dims)):
@@ -116,13 +111,33 @@ WRONG_VERSIONS = [
         cost = compute_cost(AL, Y)
         grads = L_model_backward(AL, Y, caches)
 '''), "the backward pass must use the caches of that same forward pass"),
-    W("L_layer_model", "the last iteration's cost not printed",
-      _l_layer(record='''
+]
+
+# Right parameters and costs, printed otherwise: these keep their points, with a note.
+_PRECEDENCE_SLIP = '''
+        if print_cost and i % 100 == 0 or i == num_iterations - 1:
+            print(f"Cost after iteration {i}: {float(cost)}")
+        if i % 100 == 0:
+            costs.append(float(cost))
+'''
+
+PRINTING_SLIPS = [
+    PrintingSlip("two_layer_model", "never prints the cost",
+                 _two_layer(record='''
+        if i % 100 == 0:
+            costs.append(float(cost))
+'''), "nothing was printed although print_cost=True"),
+    PrintingSlip("L_layer_model", "the last iteration's cost not printed",
+                 _l_layer(record='''
         if print_cost and i % 100 == 0:
             print(f"Cost after iteration {i}: {float(cost)}")
         if i % 100 == 0:
             costs.append(float(cost))
 '''), "also print when i == num_iterations - 1"),
+    PrintingSlip("two_layer_model", "the last cost printed even when print_cost is False (and before or)",
+                 _two_layer(record=_PRECEDENCE_SLIP), "put the `or` in parentheses"),
+    PrintingSlip("L_layer_model", "the last cost printed even when print_cost is False (and before or)",
+                 _l_layer(record=_PRECEDENCE_SLIP), "put the `or` in parentheses"),
 ]
 
 # The demo's "mistakes" student gets the first wrong version of two_layer_model; L_layer_model
