@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from instructor import course, mistakes, samples
+from instructor import course, mistakes, samples, variants
 from tests.conftest import copy_course
 
 ASSIGNMENTS = course.assignments()
@@ -23,7 +23,8 @@ ASSIGNMENTS = course.assignments()
 DELETED_TESTS = "deleted_tests"  # blank answers, every test cell deleted
 WARNS = "warns"  # right answers that make numpy print RuntimeWarnings
 KERNEL_KILLER = "kernel_killer"  # right answers, and a cell of its own that kills the kernel
-EXTRA_STUDENTS = (DELETED_TESTS, WARNS, KERNEL_KILLER)
+VARIANTS_FIRST, VARIANTS_LAST = "variants_first", "variants_last"  # right answers written another way
+EXTRA_STUDENTS = (DELETED_TESTS, WARNS, KERNEL_KILLER, VARIANTS_FIRST, VARIANTS_LAST)
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -52,6 +53,14 @@ def _warning_answers(assignment: str) -> dict[str, str]:
     return answers
 
 
+def _variant_answers(assignment: str, pick: int) -> dict[str, str]:
+    """Every graded function answered by one of its correct variants (instructor.variants)."""
+    by_function: dict[str, list] = {}
+    for version in variants.for_assignment(assignment).VARIANTS:
+        by_function.setdefault(version.function, []).append(version.source.strip("\n"))
+    return {**samples.reference_answers(assignment), **{f: v[pick] for f, v in by_function.items()}}
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     root = copy_course(tmp_path_factory.mktemp("course"))
@@ -67,6 +76,8 @@ def graded(tmp_path_factory):
         first_test = next(i for i, c in enumerate(killer.cells) if course.is_test_cell(c))
         killer.cells.insert(first_test + 1, nbformat.v4.new_code_cell("import os\nos._exit(1)"))
         _write(killer, root, KERNEL_KILLER, assignment)
+        _write(samples.fill(release_nb, _variant_answers(assignment, 0)), root, VARIANTS_FIRST, assignment)
+        _write(samples.fill(release_nb, _variant_answers(assignment, -1)), root, VARIANTS_LAST, assignment)
     demo = _run(root, "demo")
     scores = defaultdict(float)
     with open(root / "grades.csv") as f:
@@ -163,3 +174,10 @@ def test_a_cell_that_kills_the_kernel_costs_nothing_else(graded, assignment):
     nb = course.read(root / "autograded" / KERNEL_KILLER / assignment / f"{assignment}.ipynb")
     died = [c for c in nb.cells if any(o.get("ename") == "KernelDied" for o in c.get("outputs", []))]
     assert len(died) == 1 and "os._exit" in died[0].source
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+@pytest.mark.parametrize("student", [VARIANTS_FIRST, VARIANTS_LAST])
+def test_right_answers_written_another_way_keep_every_point(graded, assignment, student):
+    root, demo, rows, scores = graded
+    assert scores[student, assignment] == sum(_points(assignment).values())
