@@ -76,5 +76,5 @@ lab: release
 	cd release && $(BIN)/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 clean:
-	rm -rf release autograded feedback grades.csv class_report.html student_bundle.zip gradebook.db .nbgrader.log datasets/default
+	rm -rf release autograded feedback grades.csv grades_canvas.csv grades_moodle.csv class_report.html student_bundle.zip gradebook.db .nbgrader.log datasets/default
 	@echo "kept submitted/ and collect-backups/: they hold students' work; remove them by hand if you mean to"
