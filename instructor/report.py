@@ -168,9 +168,15 @@ def full_marks_figure(assignment: str, cells: list[CellGrade], order: list[str])
 
 
 def distribution_figure(assignment: str, totals: list[float], top: float):
-    """A histogram of the students' total scores, its count axis in whole students."""
+    """A histogram of the students' total scores, its count axis in whole students.
+
+    Up to 40 points, each whole score has its own bar, centred on it; beyond, 20 equal bins.
+    """
     fig, ax = plt.subplots(figsize=(7, 2.8))
-    ax.hist(totals, bins=min(20, max(5, int(top) + 1)), range=(0, top), color="#6a9f58", edgecolor="white")
+    whole = float(top).is_integer() and top <= 40
+    bins = [edge - 0.5 for edge in range(int(top) + 2)] if whole else 20
+    ax.hist(totals, bins=bins, range=None if whole else (0, top), color="#6a9f58", edgecolor="white")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(f"total score (out of {top:g})")
     ax.set_ylabel("students")

@@ -155,13 +155,16 @@ def test_the_sections_say_so_when_there_is_nothing_to_show():
     assert "No answer was wrong or raised an error." in report.unexplained_section(found)
 
 
-def test_the_histogram_counts_whole_students():
-    fig = report.distribution_figure(A1, [1.0, 3.0], 4)
+def test_the_histogram_counts_whole_students_with_a_bar_per_whole_score():
+    fig = report.distribution_figure(A1, [1.0, 3.0, 3.0], 4)
     try:
         fig.canvas.draw()
-        ticks = fig.axes[0].get_yticks()
+        ax = fig.axes[0]
+        ticks = ax.get_yticks()
         assert len(ticks) >= 2
         assert all(float(t).is_integer() for t in ticks), ticks
+        bars = {(p.get_x() + p.get_width() / 2, p.get_height()) for p in ax.patches}
+        assert bars == {(0, 0), (1, 1), (2, 0), (3, 2), (4, 0)}
     finally:
         plt.close(fig)
 
