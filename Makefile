@@ -3,6 +3,7 @@
 #   make test     run the whole test suite
 #   make release  write the student version of every assignment to release/
 #   make collect ZIP=path/to/notebooks.zip   file student notebooks under submitted/
+#   make grades   write grades.csv and the files Canvas and Moodle import (after autograde)
 #   make report   write class_report.html: what the class got right and the hints it met
 #   make bundle   write student_bundle.zip: release notebooks, helpers, public checks, a README
 #   make bench    time the reference L_layer_model against plain numpy code (prints the ratio)
@@ -19,7 +20,7 @@ STAMP := $(VENV)/.installed
 # nbgrader runs `alembic` (and jupyter runs its kernels) from PATH: the venv comes first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: venv data release demo collect report bundle bench test lab clean
+.PHONY: venv data release demo collect grades report bundle bench test lab clean
 
 venv: $(STAMP)
 
@@ -51,6 +52,9 @@ collect: venv
 	@[ -n "$(ZIP)" ] || { echo "make collect: say which archive, e.g. make collect ZIP=downloads/a1.zip"; exit 2; }
 	$(BIN)/python -m instructor collect "$(ZIP)"
 
+grades: venv
+	$(BIN)/python -m instructor grades
+
 report: venv
 	$(BIN)/python -m instructor report
 
@@ -72,5 +76,5 @@ lab: release
 	cd release && $(BIN)/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 clean:
-	rm -rf release autograded feedback grades.csv class_report.html student_bundle.zip gradebook.db .nbgrader.log datasets/default
+	rm -rf release autograded feedback grades.csv grades_canvas.csv grades_moodle.csv class_report.html student_bundle.zip gradebook.db .nbgrader.log datasets/default
 	@echo "kept submitted/ and collect-backups/: they hold students' work; remove them by hand if you mean to"

@@ -67,9 +67,11 @@ def cmd_demo(args) -> int:
             samples.build_samples(assignment)
     with step("autograde and write feedback (sandboxed workers)", timings):
         failures += autograde(api, assignments, args.workers, force=True)
-    with step(f"export {course.GRADES_CSV.name} and {report.REPORT.name}", timings):
+    with step(f"export {course.GRADES_CSV.name}, {grading.CANVAS_CSV.name}, {grading.MOODLE_CSV.name} "
+              f"and {report.REPORT.name}", timings):
         rows = grading.cell_grades(api)
         grading.export_csv(rows)
+        grading.export_lms_csvs(rows, grading.gradebook_students(api))
         report.write_report(rows)
     print()
     print(grading.summary_table(rows))
@@ -91,6 +93,20 @@ def cmd_demo(args) -> int:
 def cmd_collect(args) -> int:
     filed, skipped = collect.collect_zip(Path(args.zip))
     print(collect.summary(filed, skipped))
+    return 0
+
+
+def cmd_grades(args) -> int:
+    api = open_api()
+    rows = grading.cell_grades(api)
+    if not rows:
+        print("error: the gradebook holds no grades: autograde first (python -m instructor autograde)",
+              file=sys.stderr)
+        return 1
+    grading.export_csv(rows)
+    paths = [course.GRADES_CSV, *grading.export_lms_csvs(rows, grading.gradebook_students(api))]
+    print(f"grades of {len(grading.student_scores(rows))} student(s): "
+          + ", ".join(p.name for p in paths))
     return 0
 
 
@@ -120,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--workers", type=int, default=None, help="sandboxed workers (default: one per core)")
     collecting = commands.add_parser("collect", help="file the notebooks of a zip under submitted/")
     collecting.add_argument("zip", help="zip of student notebooks (zip-collect names or one folder per student)")
+    commands.add_parser("grades", help="write grades.csv, grades_canvas.csv and grades_moodle.csv from the gradebook")
     commands.add_parser("report", help="write class_report.html from the gradebook and autograded notebooks")
     commands.add_parser("bundle", help="release, then zip what students need into student_bundle.zip")
     args = parser.parse_args(argv)
@@ -127,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", module="nbgrader")
     warnings.filterwarnings("ignore", message=".*not in session.*")
     handler = {"release": cmd_release, "autograde": cmd_autograde, "demo": cmd_demo, "collect": cmd_collect,
-               "report": cmd_report, "bundle": cmd_bundle}[args.command]
+               "grades": cmd_grades, "report": cmd_report, "bundle": cmd_bundle}[args.command]
     try:
         return handler(args)
     except (SetupError, ReleaseError, samples.SampleError, collect.CollectError, bundle.BundleError,
