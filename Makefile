@@ -3,10 +3,12 @@
 #   make test     run the whole test suite
 #   make release  write the student version of every assignment to release/
 #   make collect ZIP=path/to/notebooks.zip   file student notebooks under submitted/
+#   make autograde  grade submitted/ on sandboxed workers (WORKERS=n, default one per core)
 #   make grades   write grades.csv and the files Canvas and Moodle import (after autograde)
 #   make report   write class_report.html: what the class got right and the hints it met
 #   make bundle   write student_bundle.zip: release notebooks, helpers, public checks, a README
 #   make bench    time the reference L_layer_model against plain numpy code (prints the ratio)
+#   make bench-grading  grade a class with stock nbgrader and with the engine, in one run (slow)
 #   make lab      open JupyterLab on the student release
 #   make data     build the project's default cat/non-cat dataset into datasets/default/
 
@@ -20,7 +22,7 @@ STAMP := $(VENV)/.installed
 # nbgrader runs `alembic` (and jupyter runs its kernels) from PATH: the venv comes first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: venv data release demo collect grades report bundle bench test lab clean
+.PHONY: venv data release demo collect autograde grades report bundle bench bench-grading test lab clean
 
 venv: $(STAMP)
 
@@ -55,6 +57,9 @@ collect: venv
 grades: venv
 	$(BIN)/python -m instructor grades
 
+autograde: venv
+	$(BIN)/python -m instructor autograde $(if $(WORKERS),--workers $(WORKERS))
+
 report: venv
 	$(BIN)/python -m instructor report
 
@@ -63,6 +68,9 @@ bundle: venv
 
 bench: venv
 	$(BIN)/python benchmarks/l_layer_model.py
+
+bench-grading: venv
+	$(BIN)/python benchmarks/autograde.py $(if $(STUDENTS),--students $(STUDENTS))
 
 # The tests read the original course files from CATVNONCAT_DIR when they are there (never copied
 # into the project); by default, from ../shared/datasets beside the checkout. The tests run on two

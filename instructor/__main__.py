@@ -36,14 +36,14 @@ def cmd_release(args) -> int:
 def autograde(api, assignments: list[str], workers: int | None, students: list[str] | None = None,
               force: bool = False) -> list[grading.Failure]:
     """Grade with the engine and print what it did; the failures, for the summary."""
-    report = Engine(api, workers=workers).run(assignments, students, force=force)
-    rate = len(report.graded) / report.seconds * 60 if report.seconds else 0.0
-    print(f"graded {len(report.graded)} submission(s) ({report.notebooks} notebooks) in {report.seconds:.1f} s "
-          f"({rate:.1f} per minute); {len(report.skipped)} already graded from the same files")
-    if report.notebooks:
-        print(f"  workers ran notebooks for {report.worker_seconds:.1f} s in all, "
-              f"{report.worker_seconds / report.notebooks:.2f} s per notebook")
-    return [grading.Failure("autograde", f.assignment, f.student, f.reason) for f in report.failures]
+    run = Engine(api, workers=workers).run(assignments, students, force=force)
+    rate = len(run.graded) / run.seconds * 60 if run.seconds else 0.0
+    print(f"graded {len(run.graded)} submission(s) ({run.notebooks} notebooks) in {run.seconds:.1f} s "
+          f"({rate:.1f} per minute); {len(run.skipped)} already graded from the same files")
+    if run.notebooks:
+        print(f"  workers ran notebooks for {run.worker_seconds:.1f} s in all, "
+              f"{run.worker_seconds / run.notebooks:.2f} s per notebook")
+    return [grading.Failure("autograde", f.assignment, f.student, f.reason) for f in run.failures]
 
 
 def cmd_autograde(args) -> int:
