@@ -39,6 +39,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.pyplot as plt  # noqa: E402
 import nbformat  # noqa: E402
 from nbgrader.api import Gradebook  # noqa: E402
 
@@ -167,7 +168,7 @@ def student_compute(submissions: list[tuple[str, str, Path]]) -> float:
                         with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(Exception):
                             exec(compile(cell.source, f"<{assignment}>", "exec"), namespace)
                     total += time.perf_counter() - began
-                    matplotlib.pyplot.close("all")
+                    plt.close("all")
             finally:
                 os.chdir(cwd)
     return total
@@ -188,23 +189,28 @@ def main() -> int:
         print(f"class: {args.students} students x {len(assignments)} assignments = {notebooks} notebooks "
               f"({', '.join(KINDS)} in turn); {os.cpu_count()} cores", flush=True)
         runs: dict[str, tuple[float, dict]] = {}
+
+        def record(name: str, seconds: float, root: Path) -> None:
+            runs[name] = (seconds, cell_grades(root))
+            print(f"  {name}: {seconds:.1f} s", flush=True)
+
         engine = [sys.executable, "-m", "instructor", "autograde"]
-        runs["engine, 1 worker"] = (_run(first, *engine, "--workers", "1"), cell_grades(first))
+        record("engine, 1 worker", _run(first, *engine, "--workers", "1"), first)
         parallel = fresh_course(where, "engine-n")
         shutil.copytree(first / "submitted", parallel / "submitted")
-        runs[f"engine, {args.workers} workers"] = (_run(parallel, *engine, "--workers", str(args.workers)),
-                                                   cell_grades(parallel))
+        record(f"engine, {args.workers} workers", _run(parallel, *engine, "--workers", str(args.workers)), parallel)
         bare = fresh_course(where, "engine-bare", "\nc.Sandbox.enabled = False\n")
         shutil.copytree(first / "submitted", bare / "submitted")
-        runs["engine, 1 worker, no sandbox"] = (_run(bare, *engine, "--workers", "1"), cell_grades(bare))
+        record("engine, 1 worker, no sandbox", _run(bare, *engine, "--workers", "1"), bare)
+        compute = student_compute(submissions)
+        print(f"  student compute: {compute:.1f} s", flush=True)
         if not args.skip_stock:
             stock = stock_course(where, first / "submitted")
             seconds = 0.0
             for assignment in assignments:
                 seconds += _run(stock, "nbgrader", "autograde", assignment, "--create")
                 seconds += _run(stock, "nbgrader", "generate_feedback", assignment)
-            runs["stock nbgrader"] = (seconds, cell_grades(stock))
-        compute = student_compute(submissions)
+            record("stock nbgrader", seconds, stock)
     report(runs, compute, notebooks, args.workers)
     return 0
 

@@ -2,7 +2,7 @@
 
 nbgrader grades one notebook at a time in a fresh kernel; most of that time is kernel start-up,
 imports and shutdown. Here a coordinator (this module, the grader's process) keeps N warm
-workers busy (instructor.sandbox: each one imports numpy & co. once, inside its sandbox, then
+workers busy (worker.launch: each one imports numpy & co. once, inside its sandbox, then
 runs every notebook in a fresh fork of itself), and does everything that decides or records a
 grade itself, in one pass per submission:
 
@@ -40,7 +40,8 @@ from tqdm import tqdm
 
 from instructor import pipeline
 from instructor.pipeline.sandboxed_execute import apply_result, build_job, job_environment, submission_files
-from instructor.sandbox import Sandbox, Worker, run_with_retry
+from instructor.sandbox import Sandbox
+from worker.launch import WorkerProcess, run_with_retry
 from worker.job import Job, Result
 
 LEDGER = ".ledger.jsonl"  # in autograded/: one line per submission graded to the end
@@ -121,7 +122,7 @@ class LocalPool:
 
     def __init__(self, sandbox: Sandbox, workers: int):
         self.sandbox = sandbox
-        self.workers: list[Worker] = []
+        self.workers: list[WorkerProcess] = []
         self.lock = threading.Lock()
         self.local = threading.local()
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sandbox")
@@ -133,7 +134,7 @@ class LocalPool:
     def _run(self, job: Job) -> tuple[Result, float]:
         worker = getattr(self.local, "worker", None)
         if worker is None:
-            worker = self.local.worker = Worker(self.sandbox)
+            worker = self.local.worker = WorkerProcess(self.sandbox.settings())
             with self.lock:
                 self.workers.append(worker)
         began = time.perf_counter()

@@ -26,7 +26,8 @@ from nbgrader.api import Gradebook
 
 from instructor import course, samples
 from instructor.exercises import graded_functions
-from instructor.sandbox import Sandbox, SandboxUnavailable, package_folder
+from instructor.sandbox import Sandbox, SandboxUnavailable
+from worker.launch import package_folder
 from tests import hostile_submissions as hs
 from tests.conftest import copy_course
 

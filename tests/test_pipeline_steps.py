@@ -19,7 +19,7 @@ from instructor.exercises import graded_functions
 from instructor.pipeline.clean_outputs import CleanOutputs
 from instructor.pipeline.judge_checks import METADATA_KEY, JudgeChecks
 from instructor.pipeline.restore_cells import RestoreCells
-from instructor.sandbox import package_folder
+from worker.launch import package_folder
 from tests.conftest import reference_namespace
 from tests.test_hostile import pytestmark as needs_sandbox
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from instructor.sandbox import Sandbox, SandboxUnavailable, Worker, package_folder, parse_size
+from instructor.sandbox import Sandbox, SandboxUnavailable, parse_size
+from worker.launch import WorkerProcess, package_folder
 from worker.job import DIED, OK, TIMED_OUT, Job, Limits, Step
 
 CHECKOUT = package_folder("graders").parent
@@ -40,7 +41,7 @@ def _printed(cell) -> str:
 
 @pytest.fixture(scope="module")
 def worker():
-    w = Worker(Sandbox())
+    w = WorkerProcess(Sandbox().settings())
     w.start()
     yield w
     w.stop()
@@ -178,15 +179,15 @@ def test_disabled_user_namespaces_are_named_with_the_fix(tmp_path):
 
 
 def test_an_environment_that_holds_the_course_is_refused(monkeypatch):
-    from instructor import sandbox as module
+    from worker import launch
 
-    monkeypatch.setattr(module.sys, "prefix", str(module.ROOT))
-    with pytest.raises(SandboxUnavailable, match="holds the whole course folder"):
-        Sandbox().read_only_paths()
+    monkeypatch.setattr(launch.sys, "prefix", str(CHECKOUT.parent))
+    with pytest.raises(SandboxUnavailable, match="holds .*the course folder"):
+        launch.read_only_paths(Sandbox().settings())
 
 
 def test_the_opt_out_runs_without_a_sandbox_and_says_so_loudly(capfd):
-    w = Worker(Sandbox(enabled=False))
+    w = WorkerProcess(Sandbox(enabled=False).settings())
     try:
         result = w.run(_job("print('ran')"))
     finally:
@@ -207,11 +208,12 @@ def test_sizes_are_read_as_people_write_them():
 
 _UNPRIVILEGED_DRIVER = """
 import os, sys
-from instructor.sandbox import Sandbox, Worker
+from instructor.sandbox import Sandbox
 from worker.job import Job, Limits, Step
+from worker.launch import WorkerProcess, command
 sandbox = Sandbox()
-assert "--unshare-user" in sandbox.command(), sandbox.command()
-worker = Worker(sandbox)
+assert "--unshare-user" in command(sandbox.settings())
+worker = WorkerProcess(sandbox.settings())
 source = "import os, resource\\nprint(os.getuid(), os.getpid(), resource.getrlimit(resource.RLIMIT_NPROC)[0])"
 result = worker.run(Job("p.ipynb", "p", (Step("code", source=source),), limits=Limits(processes=32)))
 worker.stop()

@@ -1,6 +1,6 @@
 """Give one notebook namespaces and limits of its own, inside the worker's sandbox.
 
-The worker's sandbox (bubblewrap, started by instructor.sandbox) already hides the course, the
+The worker's sandbox (bubblewrap, started by worker.launch) already hides the course, the
 network and the rest of the machine. Within it, every notebook gets more, so that no notebook can
 touch the worker or another student's notebook:
 

@@ -1,6 +1,6 @@
 """The warm worker: import once, then run notebook after notebook, each in a fresh process.
 
-`python -m worker` is started by the grader inside its sandbox (instructor.sandbox) and talks
+`python -m worker` is started by the grader inside its sandbox (worker.launch) and talks
 to it over stdin and stdout in JSON frames (graders.frames): a `Job` in, a `Result` out, until
 stdin closes. Three kinds of process take part:
 
@@ -331,9 +331,20 @@ def _one_process(zygote: Zygote, job: Job, start: int, dead: set[int], results: 
                 results[index] = payload
                 current, deadline = None, notebook_deadline
     finally:
-        with suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGTERM)
+        _end_notebook(pid)
         os.close(results_read)
+
+
+def _end_notebook(pid: int, grace: float = 10.0) -> None:
+    """Stop a notebook process and wait until it is gone: it exits only once its process 1 is
+    reaped, and the kernel reaps that one only after every other process of its PID namespace."""
+    deadline = time.monotonic() + grace
+    with suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)  # its handler kills the notebook's process 1
+        while time.monotonic() < deadline:
+            os.kill(pid, 0)
+            time.sleep(0.001)
+        os.kill(pid, signal.SIGKILL)
 
 
 def _event(frame: Any, steps: int) -> tuple[str, int, Any] | None:

@@ -17,7 +17,8 @@ from pathlib import Path
 from nbformat import from_dict
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from instructor.sandbox import Sandbox, package_folder, parse_size
+from instructor.sandbox import Sandbox
+from worker.launch import package_folder
 from worker.confine import HOME
 
 

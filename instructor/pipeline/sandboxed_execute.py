@@ -3,7 +3,7 @@
 `build_job` turns a notebook into a worker.job.Job: code cells to run, test cells of graded
 functions turned into check steps (the function's name and the inputs of its public and hidden
 cases, never their expected values), and the other files of the submission's folder. The
-sandboxed worker runs it (instructor.sandbox); `apply_result` writes each code cell's outputs back
+sandboxed worker runs it (worker.launch, worker.serve); `apply_result` writes each code cell's outputs back
 into the notebook and hands each check's outcomes, still plain data, to the JudgeChecks step
 through `resources["sandbox"]`.
 
@@ -23,7 +23,8 @@ from traitlets import Integer, Unicode
 
 from graders import plaindata
 from instructor.exercises import graded_functions
-from instructor.sandbox import Sandbox, run_with_retry, shared_worker
+from instructor.sandbox import Sandbox, shared_worker
+from worker.launch import run_with_retry
 from worker.job import CHECK, CODE, SKIP, CaseToRun, Job, Limits, Result, Step
 
 MAX_FILES_BYTES = 64 * 2**20  # a submission folder's other files, together
