@@ -17,7 +17,7 @@ from nbgrader.preprocessors import (
     SaveCells,
 )
 
-from instructor import nbgrader_setup, pipeline
+from instructor import feedback, nbgrader_setup, pipeline
 from instructor.stubs import NamedStubs
 
 c = get_config()  # noqa: F821  (provided by traitlets when it loads this file)
@@ -68,6 +68,9 @@ c.Sandbox.cell_timeout = 120  # seconds per code cell; a stopped cell scores zer
 # c.Sandbox.enabled = False  # grade WITHOUT a sandbox: student code runs as you. Only for trusted code.
 
 # --- Feedback -------------------------------------------------------------------------------------
-# HTML and scripts that student code displayed are sanitized in feedback pages, which instructors
-# and students open in their browsers.
-c.HTMLExporter.sanitize_html = True
+# The course's feedback page (instructor/feedback.py): the score and each graded function's verdict,
+# then the notebook; student output escaped, maths as MathML (no network needed to read it).
+c.GenerateFeedback.preprocessors = [feedback.FeedbackScores]
+c.HTMLExporter.template_name = feedback.TEMPLATE_NAME
+c.HTMLExporter.extra_template_basedirs = [str(feedback.TEMPLATES)]
+c.HTMLExporter.filters = {"course_markdown": "instructor.feedback.markdown_html"}

@@ -181,6 +181,7 @@ def run_cases(func: Callable, cases: Sequence[Case]) -> list[Outcome]:
 
 def _run_in_child(func: Callable, cases: Sequence[Case]) -> list[Outcome]:
     """Outcomes of the cases run in one child, up to and including the first one that stopped it."""
+    _reap_finished()
     read_end, write_end = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -215,8 +216,22 @@ def _run_in_child(func: Callable, cases: Sequence[Case]) -> list[Outcome]:
         if pid:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            _unreaped.append(pid)  # its exit is the kernel's work: collected at the next call
     return outcomes
+
+
+_unreaped: list[int] = []
+
+
+def _reap_finished() -> None:
+    """Collect the children of earlier calls that have ended (they were killed, so they end)."""
+    for pid in list(_unreaped):
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done:
+            _unreaped.remove(pid)
 
 
 def _reap(pid: int, grace: float = 1.0) -> int:

@@ -8,7 +8,7 @@ grade itself, in one pass per submission:
 
     list submissions -> skip those already graded from the same files (the ledger)
     -> per notebook: sanitize (RestoreCells) -> job -> a worker runs it
-    -> judge (JudgeChecks) -> CleanOutputs -> SaveAutoGrades -> AssignLatePenalties
+    -> judge (JudgeChecks) -> CleanOutputs -> SaveGrades -> AssignLatePenalties
     -> write autograded/ -> write feedback/ -> record the submission in the ledger
 
 The steps are the same nbgrader preprocessors as `nbgrader autograde` uses (instructor.pipeline),
@@ -31,14 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-from nbconvert.exporters import HTMLExporter
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.api import Gradebook, MissingEntry
-from nbgrader.converters import GenerateFeedback
-from nbgrader.preprocessors import GetGrades
 from tqdm import tqdm
 
 from instructor import pipeline
+from instructor.feedback import FeedbackExporter, FeedbackScores
+from instructor.pipeline.gradebook import SharedGradebook
 from instructor.pipeline.sandboxed_execute import apply_result, build_job, job_environment, submission_files
 from instructor.sandbox import Sandbox
 from worker.launch import WorkerProcess, run_with_retry
@@ -165,12 +163,10 @@ class Engine:
         self.ledger = Ledger(Path(self.coursedir.format_path(self.coursedir.autograded_directory, ".", ".")) / LEDGER)
         self.exporter = self._feedback_exporter()
 
-    def _feedback_exporter(self) -> HTMLExporter:
-        """nbgrader's feedback exporter, built once for the whole run."""
-        feedback = GenerateFeedback(coursedir=self.coursedir, config=self.config)
-        exporter = HTMLExporter(config=feedback.config)
-        exporter.register_preprocessor(GetGrades(config=feedback.config), enabled=True)
-        exporter.register_preprocessor(CSSHTMLHeaderPreprocessor(config=feedback.config), enabled=True)
+    def _feedback_exporter(self) -> FeedbackExporter:
+        """The course's feedback page (instructor.feedback), with nbgrader's scores, built once."""
+        exporter = FeedbackExporter(config=self.config)
+        exporter.register_preprocessor(FeedbackScores(config=self.config), enabled=True)
         return exporter
 
     # -- listing --------------------------------------------------------------------------------
@@ -196,7 +192,8 @@ class Engine:
         return {"unique_key": notebook, "output_files_dir": f"{notebook}_files",
                 "metadata": {"path": str(submission.folder)},
                 "nbgrader": {"student": submission.student, "assignment": submission.assignment,
-                             "notebook": notebook, "db_url": self.coursedir.db_url}}
+                             "notebook": notebook, "db_url": self.coursedir.db_url},
+                "gradebook": SharedGradebook(self.gradebook)}  # the run's one open gradebook
 
     def _run_steps(self, steps, nb, resources):
         for step in steps:
@@ -206,12 +203,9 @@ class Engine:
     def prepare(self, submission: Submission) -> list[tuple[str, object, dict, Job]]:
         """Gradebook records, then each submitted notebook sanitized and turned into a job."""
         timestamp = self.coursedir.get_existing_timestamp(str(submission.folder))
-        with Gradebook(self.coursedir.db_url, self.coursedir.course_id) as gb:
-            gb.update_or_create_student(submission.student)
-            if timestamp:
-                gb.update_or_create_submission(submission.assignment, submission.student, timestamp=timestamp)
-            else:
-                gb.update_or_create_submission(submission.assignment, submission.student)
+        self.gradebook.update_or_create_student(submission.student)
+        extra = {"timestamp": timestamp} if timestamp else {}
+        self.gradebook.update_or_create_submission(submission.assignment, submission.student, **extra)
         files, skipped = submission_files(self.coursedir, submission.assignment, submission.student)
         prepared = []
         for notebook in submission.notebooks:
@@ -233,11 +227,12 @@ class Engine:
         return prepared
 
     def _zero_missing(self, submission: Submission, notebook: str) -> None:
-        with Gradebook(self.coursedir.db_url, self.coursedir.course_id) as gb:
-            for grade in gb.find_submission_notebook(notebook, submission.assignment, submission.student).grades:
-                grade.auto_score = 0
-                grade.needs_manual_grade = False
-            gb.db.commit()
+        """A notebook the student did not hand in scores zero, as nbgrader's autograde does."""
+        record = self.gradebook.find_submission_notebook(notebook, submission.assignment, submission.student)
+        for grade in record.grades:
+            grade.auto_score = 0
+            grade.needs_manual_grade = False
+        self.gradebook.db.commit()
 
     def finish(self, submission: Submission, notebook: str, nb, resources: dict, job: Job, result: Result):
         """Judge and record one notebook's result; returns the graded notebook."""
@@ -281,9 +276,11 @@ class Engine:
             return report
         self.sandbox.check_available()
         pool = self.pool or LocalPool(self.sandbox, self.workers)
+        self.gradebook = Gradebook(self.coursedir.db_url, self.coursedir.course_id)
         try:
             self._grade_all(pending, pool, report)
         finally:
+            self.gradebook.close()
             if self.pool is None:
                 pool.close()
         report.seconds = time.perf_counter() - began

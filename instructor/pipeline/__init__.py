@@ -7,21 +7,23 @@ the grader's own process judges it.
 Autograde, per notebook:
   SANITIZE   ClearOutput -> RestoreCells -> OverwriteKernelspec
   AUTOGRADE  SandboxedExecute -> IgnorePattern -> JudgeChecks
-             -> CleanOutputs -> SaveAutoGrades -> AssignLatePenalties -> CheckCellMetadata
+             -> CleanOutputs -> SaveGrades -> AssignLatePenalties
+             (RestoreCells rebuilt every graded cell's metadata from the source: nothing to check after)
 Validate:
   VALIDATE   CheckCellMetadata -> ClearOutput -> SandboxedExecute -> JudgeChecks -> CleanOutputs
 """
 
 from nbgrader.preprocessors import (
-    AssignLatePenalties, CheckCellMetadata, ClearOutput, IgnorePattern, OverwriteKernelspec, SaveAutoGrades,
+    AssignLatePenalties, CheckCellMetadata, ClearOutput, IgnorePattern, OverwriteKernelspec,
 )
 
 from instructor.pipeline.clean_outputs import CleanOutputs
 from instructor.pipeline.judge_checks import JudgeChecks
 from instructor.pipeline.restore_cells import RestoreCells
 from instructor.pipeline.sandboxed_execute import SandboxedExecute
+from instructor.pipeline.save_grades import SaveGrades
 
 SANITIZE = [ClearOutput, RestoreCells, OverwriteKernelspec]
 AUTOGRADE = [SandboxedExecute, IgnorePattern, JudgeChecks, CleanOutputs,
-             SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+             SaveGrades, AssignLatePenalties]
 VALIDATE = [CheckCellMetadata, ClearOutput, SandboxedExecute, JudgeChecks, CleanOutputs]

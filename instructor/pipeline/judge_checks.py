@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from nbformat.v4 import new_output
+from nbformat import from_dict
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from graders.judging import NOT_ATTEMPTED, Verdict, judge
@@ -45,17 +45,17 @@ def read_outcomes(plain: list | None, count: int) -> list[Outcome | None]:
 def verdict_outputs(verdict: Verdict) -> list:
     """The outputs a test cell shows for its verdict."""
     if verdict.passed:
-        return [new_output("stream", name="stdout", text=verdict.message + "\n")]
+        return [from_dict({"output_type": "stream", "name": "stdout", "text": verdict.message + "\n"})]
     outputs = []
     printed = verdict.failure.printed if verdict.failure else ""
     if printed:
         if len(printed) > MAX_PRINTED:
             printed = printed[:MAX_PRINTED] + f"\n[... {len(printed) - MAX_PRINTED} more characters not shown]\n"
-        outputs.append(new_output("stream", name="stdout", text=printed))
+        outputs.append(from_dict({"output_type": "stream", "name": "stdout", "text": printed}))
     ename = "NotImplementedError" if verdict.status == NOT_ATTEMPTED else "CheckFailed"
-    outputs.append(new_output("error", ename=ename, evalue=verdict.message,
-                              traceback=[f"{ename}: {line}" if i == 0 else line
-                                         for i, line in enumerate(verdict.message.splitlines())]))
+    traceback = [f"{ename}: {line}" if i == 0 else line for i, line in enumerate(verdict.message.splitlines())]
+    outputs.append(from_dict({"output_type": "error", "ename": ename, "evalue": verdict.message,
+                              "traceback": traceback}))
     return outputs
 
 

@@ -18,6 +18,7 @@ The submission is therefore always graded, and graded only by the instructor's t
 
 from __future__ import annotations
 
+import functools
 import re
 
 from nbformat.v4 import new_code_cell, new_markdown_cell
@@ -27,17 +28,25 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from instructor.exercises import TEST_PREFIX
 
 
+@functools.lru_cache(maxsize=64)
+def source_record(db_url: str, assignment: str, notebook: str) -> tuple:
+    """The gradebook's record of a released notebook: (source cells, points of its grade cells,
+    its solution cells, points of its task cells). Read once per run: it changes only on release."""
+    with Gradebook(db_url) as gb:
+        record = gb.find_notebook(notebook, assignment)
+        sources = tuple((c.name, c.cell_type, c.source, c.checksum, bool(c.locked)) for c in record.source_cells)
+        points = {c.name: float(c.max_score) for c in record.grade_cells}
+        solutions = frozenset(c.name for c in record.solution_cells)
+        tasks = {c.name: float(c.max_score) for c in record.task_cells}
+    return sources, points, solutions, tasks
+
+
 class RestoreCells(NbGraderPreprocessor):
     """Rebuild the graded cells of a submission from the gradebook (see the module docstring)."""
 
     def preprocess(self, nb, resources):
         info = resources["nbgrader"]
-        with Gradebook(info["db_url"]) as gb:
-            record = gb.find_notebook(info["notebook"], info["assignment"])
-            sources = [(c.name, c.cell_type, c.source, c.checksum, bool(c.locked)) for c in record.source_cells]
-            points = {c.name: float(c.max_score) for c in record.grade_cells}
-            solutions = {c.name for c in record.solution_cells}
-            tasks = {c.name: float(c.max_score) for c in record.task_cells}
+        sources, points, solutions, tasks = source_record(info["db_url"], info["assignment"], info["notebook"])
         known = {name: (cell_type, source, checksum, locked) for name, cell_type, source, checksum, locked in sources}
         kept, seen = [], set()
         for cell in nb.cells:
