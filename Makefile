@@ -71,6 +71,11 @@ test: venv
 lab: release
 	cd release && $(BIN)/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
+# Files in release/ changed by hand since the release wrote them are copied to release-backups/
+# first (without the venv to check them, the whole of release/ is moved there).
 clean:
+	@if [ -x $(BIN)/python ]; then $(BIN)/python -m instructor.hand_edits; \
+	elif [ -d release ]; then mkdir -p release-backups && mv release release-backups/$$(date +%Y%m%d-%H%M%S) && \
+	  echo "moved release/ to release-backups/ (no .venv to tell hand edits from the release)"; fi
 	rm -rf release autograded feedback grades.csv class_report.html student_bundle.zip gradebook.db .nbgrader.log datasets/default
-	@echo "kept submitted/ and collect-backups/: they hold students' work; remove them by hand if you mean to"
+	@echo "kept work/, submitted/, collect-backups/ and release-backups/: they hold people's work; remove them by hand if you mean to"

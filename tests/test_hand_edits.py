@@ -4,6 +4,7 @@ the command says where; a file the command wrote itself is replaced without a ba
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import nbformat
 import pytest
 
 from instructor import course, hand_edits
+from tests.conftest import ROOT
 
 A1 = "a1_numpy_basics"
 
@@ -125,3 +127,28 @@ def test_make_release_keeps_a_release_notebook_edited_by_hand(released_course):
                            capture_output=True, text=True)
     assert again.returncode == 0 and "changed by hand" not in again.stderr, again.stderr
     assert len(list(backups.iterdir())) == 1
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_clean_keeps_what_was_changed_by_hand_in_release(tmp_path):
+    """With the venv, only the files changed by hand are kept; without one, the whole release."""
+    for with_venv in (True, False):
+        root = tmp_path / ("with-venv" if with_venv else "without-venv")
+        root.mkdir()
+        shutil.copy(ROOT / "Makefile", root / "Makefile")
+        release = root / "release"
+        _rewrite(release, A1, tmp_path / "unused", {f"{A1}/{A1}.ipynb": b"released", f"{A1}/b.png": b"png"})
+        (release / A1 / f"{A1}.ipynb").write_bytes(b"fixed by hand")
+        (root / "work").mkdir()
+        (root / "work" / "answers.ipynb").write_bytes(b"the student's")
+        if with_venv:
+            (root / ".venv").symlink_to(Path(sys.executable).parents[1])  # the venv running the tests
+        result = subprocess.run(["make", "clean"], cwd=root, capture_output=True, text=True,
+                                env={**os.environ, "COURSE_ROOT": str(root)})
+        assert result.returncode == 0, result.stderr
+        assert not release.exists()
+        expected = {f"{A1}/{A1}.ipynb": b"fixed by hand"} if with_venv else {
+            f"{A1}/{A1}.ipynb": b"fixed by hand", f"{A1}/b.png": b"png"}
+        assert {k: v for k, v in _backed_up(root / "release-backups").items() if k != hand_edits.RECORD} == expected
+        assert (root / "work" / "answers.ipynb").read_bytes() == b"the student's"
+        assert "kept work/" in result.stdout
