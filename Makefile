@@ -6,7 +6,9 @@
 #   make report   write class_report.html: what the class got right and the hints it met
 #   make bundle   write student_bundle.zip: release notebooks, helpers, public checks, a README
 #   make bench    time the reference L_layer_model against plain numpy code (prints the ratio)
-#   make lab      open JupyterLab on the student release
+#   make lab      the student's JupyterLab on work/, their own copy of the release: a missing file
+#                 is copied in, nothing they changed is ever written over (make clean keeps work/)
+#   make lab-instructor   JupyterLab on the course folder with nbgrader's instructor tools
 #   make data     build the project's default cat/non-cat dataset into datasets/default/
 
 PYTHON ?= python3
@@ -19,7 +21,7 @@ STAMP := $(VENV)/.installed
 # nbgrader runs `alembic` (and jupyter runs its kernels) from PATH: the venv comes first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: venv data release demo collect report bundle bench test lab clean
+.PHONY: venv data release demo collect report bundle bench test lab lab-instructor clean
 
 venv: $(STAMP)
 
@@ -68,8 +70,13 @@ test: venv
 	@if [ -z "$$CATVNONCAT_DIR" ] && [ -d "$(SHARED_DATASETS)" ]; then export CATVNONCAT_DIR="$(SHARED_DATASETS)"; fi; \
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The release is written again first (what changed by hand there is kept in release-backups/);
+# the lab then copies into work/ only what work/ lacks (instructor/student_lab.py).
 lab: release
-	cd release && $(BIN)/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+	$(BIN)/python -m instructor lab
+
+lab-instructor: venv
+	$(BIN)/python -m instructor lab --instructor
 
 # Files in release/ changed by hand since the release wrote them are copied to release-backups/
 # first (without the venv to check them, the whole of release/ is moved there).
