@@ -80,22 +80,18 @@ def fill_work_folder(release: Path | None = None, work: Path | None = None) -> F
             filled.unreleased.append(assignment)
             continue
         for name, data in hand_edits.files(release, assignment).items():
-            target, new = work / name, hand_edits.digest(data)
-            if not target.exists():
+            target, new, copied_from = work / name, hand_edits.digest(data), record.get(name)
+            mine = hand_edits.digest(target.read_bytes()) if target.exists() else None
+            if mine is None:
                 _copy(data, target)
                 filled.copied.append(name)
-            else:
-                mine = hand_edits.digest(target.read_bytes())
-                if mine == new:
-                    pass
-                elif name in record and mine == record[name]:
-                    _copy(data, target)
-                    filled.updated.append(name)
-                elif name in record and new != record[name]:
+            elif mine == copied_from and mine != new:  # unchanged since copied; the release moved on
+                _copy(data, target)
+                filled.updated.append(name)
+            elif mine != new:  # changed by the student: never written over
+                if copied_from is not None and new != copied_from:
                     filled.kept.append(name)
-                    continue  # the record keeps the release the student's copy came from
-                else:
-                    continue  # changed by the student; the release is the one it came from
+                continue  # the record keeps the release their copy came from
             record[name] = new
     hand_edits.write_record(work, record)
     return filled
