@@ -9,7 +9,9 @@
 #   make bundle   write student_bundle.zip: release notebooks, helpers, public checks, a README
 #   make bench    time the reference L_layer_model against plain numpy code (prints the ratio)
 #   make bench-grading  grade a class with stock nbgrader and with the engine, in one run (slow)
-#   make lab      open JupyterLab on the student release
+#   make lab      the student's JupyterLab on work/, their own copy of the release: a missing file
+#                 is copied in, nothing they changed is ever written over (make clean keeps work/)
+#   make lab-instructor   JupyterLab on the course folder with nbgrader's instructor tools
 #   make data     build the project's default cat/non-cat dataset into datasets/default/
 
 PYTHON ?= python3
@@ -22,7 +24,7 @@ STAMP := $(VENV)/.installed
 # nbgrader runs `alembic` (and jupyter runs its kernels) from PATH: the venv comes first.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: venv data release demo collect autograde grades report bundle bench bench-grading test lab clean
+.PHONY: venv data release demo collect autograde grades report bundle bench bench-grading test lab lab-instructor clean
 
 venv: $(STAMP)
 
@@ -80,9 +82,19 @@ test: venv
 	@if [ -z "$$CATVNONCAT_DIR" ] && [ -d "$(SHARED_DATASETS)" ]; then export CATVNONCAT_DIR="$(SHARED_DATASETS)"; fi; \
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The release is written again first (what changed by hand there is kept in release-backups/);
+# the lab then copies into work/ only what work/ lacks (instructor/student_lab.py).
 lab: release
-	cd release && $(BIN)/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+	$(BIN)/python -m instructor lab
 
+lab-instructor: venv
+	$(BIN)/python -m instructor lab --instructor
+
+# Files in release/ changed by hand since the release wrote them are copied to release-backups/
+# first (without the venv to check them, the whole of release/ is moved there).
 clean:
+	@if [ -x $(BIN)/python ]; then $(BIN)/python -m instructor.hand_edits; \
+	elif [ -d release ]; then mkdir -p release-backups && mv release release-backups/$$(date +%Y%m%d-%H%M%S) && \
+	  echo "moved release/ to release-backups/ (no .venv to tell hand edits from the release)"; fi
 	rm -rf release autograded feedback grades.csv grades_canvas.csv grades_moodle.csv class_report.html student_bundle.zip gradebook.db .nbgrader.log datasets/default
-	@echo "kept submitted/ and collect-backups/: they hold students' work; remove them by hand if you mean to"
+	@echo "kept work/, submitted/, collect-backups/ and release-backups/: they hold people's work; remove them by hand if you mean to"

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from pathlib import Path
 
-from instructor import bundle, collect, course, grading, report, samples
+from instructor import bundle, collect, course, grading, report, samples, student_lab
 from instructor.engine import Engine
 from instructor.sandbox import SandboxUnavailable
 from instructor.nbgrader_api import SetupError, open_api
@@ -123,6 +123,10 @@ def cmd_bundle(args) -> int:
     return 0
 
 
+def cmd_lab(args) -> int:
+    return student_lab.run(instructor=args.instructor)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m instructor", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -139,12 +143,15 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("grades", help="write grades.csv, grades_canvas.csv and grades_moodle.csv from the gradebook")
     commands.add_parser("report", help="write class_report.html from the gradebook and autograded notebooks")
     commands.add_parser("bundle", help="release, then zip what students need into student_bundle.zip")
+    lab = commands.add_parser("lab", help="copy what work/ lacks of release/, then open the student's JupyterLab on work/")
+    lab.add_argument("--instructor", action="store_true",
+                     help="open the instructor's JupyterLab on the course folder instead (formgrader, create assignment)")
     args = parser.parse_args(argv)
     # nbgrader's gradebook code trips SQLAlchemy's autoflush warnings; they are not ours to fix.
     warnings.filterwarnings("ignore", module="nbgrader")
     warnings.filterwarnings("ignore", message=".*not in session.*")
     handler = {"release": cmd_release, "autograde": cmd_autograde, "demo": cmd_demo, "collect": cmd_collect,
-               "grades": cmd_grades, "report": cmd_report, "bundle": cmd_bundle}[args.command]
+               "grades": cmd_grades, "report": cmd_report, "bundle": cmd_bundle, "lab": cmd_lab}[args.command]
     try:
         return handler(args)
     except (SetupError, ReleaseError, samples.SampleError, collect.CollectError, bundle.BundleError,

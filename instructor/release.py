@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from instructor import course
+from instructor import course, hand_edits
 
 
 class ReleaseError(RuntimeError):
@@ -22,8 +22,13 @@ def leaks(source_nb, release_nb) -> list[str]:
 
 
 def release(api, assignment: str) -> None:
-    """nbgrader generate_assignment for one assignment, then the leak check."""
-    result = api.generate_assignment(assignment, force=True, create=True)
+    """nbgrader generate_assignment for one assignment, then the leak check.
+
+    nbgrader rewrites release/<assignment>/ from scratch; a file there that was changed by hand
+    since the last release is first copied to release-backups/ (instructor.hand_edits).
+    """
+    with hand_edits.rewriting(course.RELEASE, assignment, hand_edits.RELEASE_BACKUPS, f"releasing {assignment}"):
+        result = api.generate_assignment(assignment, force=True, create=True)
     if not result["success"]:
         raise ReleaseError(f"nbgrader could not release {assignment}:\n{result.get('error', '')}")
     found = leaks(course.read(course.source_notebook(assignment)),

@@ -1,32 +1,42 @@
-"""A student's loop in a real JupyterLab, driven in headless Chromium with Playwright.
+"""Each role's lab, in a real JupyterLab driven by headless Chromium through Playwright.
 
-Start JupyterLab on the release, open assignment 1, run it, type the right answer into one graded
-cell, run it and its self-check, see the success line, then press nbgrader's Validate and see it
-list the cells still unanswered. Also checks that nbgrader's lab extension is loaded: the pinned
-JupyterLab and nbgrader versions are the ones under which it works.
+The student: `python -m instructor lab` (what `make lab` runs once the release is written) fills
+work/ and opens the student lab. The student opens assignment 1 from work/, runs it, types the
+right answer into one graded cell, sees its self-check pass, saves, and presses nbgrader's Validate,
+which lists the cells still unanswered. The lab is stopped; the release is written again and the
+lab opened again by the same commands: the answer is still in the notebook. The student lab has
+no Nbgrader menu and no instructor command, and asks nothing about news.
+
+The instructor: `python -m instructor lab --instructor` (`make lab-instructor`) has the Nbgrader
+menu with Formgrader, Create Assignment and Course List, and the formgrader opens on the course.
+
+Every test saves screenshots in tests/screenshots/ (git-ignored) for a person to look at.
 """
 
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from instructor import course, samples
-from tests.conftest import copy_course
+from tests.conftest import ROOT, copy_course
+from tests.lab_server import running_lab
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = ROOT / "tests" / "screenshots"
 A1 = "a1_numpy_basics"
+INSTRUCTOR_COMMANDS = ("Formgrader", "Create assignment", "Course List")  # nbgrader's labels
+CREATE_ASSIGNMENT_TAB = "[title='Nbgrader Create Assignment']"  # its tab in the right sidebar
+NEWS_QUESTION = "official Jupyter news"  # in the notification JupyterLab's announcements plugin shows
+IDLE = "document.body.innerText.includes('| Idle')"
 
 pytestmark = [
     pytest.mark.slow,
@@ -36,40 +46,52 @@ pytestmark = [
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _release(root: Path) -> None:
+    """`python -m instructor release` in the course copy, as `make lab` runs it before the lab."""
+    subprocess.run([sys.executable, "-m", "instructor", "release"], env={**os.environ, "COURSE_ROOT": str(root)},
+                   cwd=root, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    """JupyterLab serving a fresh release of the course; yields (base url, token)."""
+def released(tmp_path_factory) -> Path:
+    """A copy of the course with its release written."""
     root = copy_course(tmp_path_factory.mktemp("course"))
-    env = {**os.environ, "COURSE_ROOT": str(root)}
-    subprocess.run([sys.executable, "-m", "instructor", "release"], env=env, cwd=root, check=True,
-                   capture_output=True)
-    port, token = _free_port(), secrets.token_hex(16)
-    jupyter = Path(sys.executable).parent / "jupyter"
-    server = subprocess.Popen(
-        [str(jupyter), "lab", "--no-browser", "--allow-root", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root / 'release'}"],
-        cwd=root / "release", env={**env, "PATH": f"{jupyter.parent}{os.pathsep}{env['PATH']}"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("JupyterLab did not start within 60 s")
-        yield base, token
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    _release(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def open_lab(browser, lab, path: str = ""):
+    """A new page on the lab (on `path` under /lab/tree when given), once JupyterLab has started."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{lab.base}/lab{'/tree/' + path if path else ''}?token={lab.token}")
+    page.wait_for_selector("#jp-main-dock-panel", timeout=90_000)
+    return page
+
+
+def in_palette(page, label: str) -> bool:
+    """Whether the command palette offers a command labelled `label` (in any case)."""
+    page.get_by_role("menuitem", name="View", exact=True).click()
+    page.get_by_role("menuitem", name="Activate Command Palette").click()
+    page.locator(".lm-CommandPalette-input:visible").fill(label)
+    page.wait_for_timeout(500)
+    labels = page.locator(".lm-CommandPalette-item:visible .lm-CommandPalette-itemLabel").all_inner_texts()
+    page.keyboard.press("Escape")
+    return label.lower() in (text.strip().lower() for text in labels)
 
 
 def test_nbgrader_lab_extension_is_installed_and_enabled():
@@ -79,49 +101,97 @@ def test_nbgrader_lab_extension_is_installed_and_enabled():
     assert "@jupyter/nbgrader v0.9.6" in text and "JupyterLab v4.6.6" in text, text
 
 
-def test_student_answers_a_cell_sees_the_check_pass_and_validates(lab):
-    base, token = lab
+# --- The student ------------------------------------------------------------------------------------
+
+def test_student_answers_validates_and_finds_the_answer_after_the_lab_is_opened_again(released, browser, tmp_path):
     answer = samples.reference_answers(A1)["basic_sigmoid"]
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(f"{base}/lab/tree/{A1}/{A1}.ipynb?token={token}")
-            page.wait_for_selector(".jp-Notebook", timeout=90_000)
-            idle = "document.body.innerText.includes('| Idle')"
-            page.wait_for_function(idle, timeout=90_000)
+    notebook = f"{A1}/{A1}.ipynb"
+    log = tmp_path / "student-lab.log"
+    with running_lab(released, log) as lab:
+        page = open_lab(browser, lab, notebook)
+        page.wait_for_selector(".jp-Notebook", timeout=90_000)
+        page.wait_for_function(IDLE, timeout=90_000)
 
-            # nbgrader's extension is loaded: its menu and its Validate button are there.
-            assert page.get_by_role("menuitem", name="Nbgrader").is_visible()
-            assert page.get_by_role("button", name="Validate").is_visible()
+        # A student's lab: Validate is there; the instructor's menu and commands are not.
+        assert page.get_by_role("button", name="Validate").is_visible()
+        assert page.get_by_role("menuitem", name="Nbgrader").count() == 0
+        assert page.locator(CREATE_ASSIGNMENT_TAB).count() == 0
+        for command in INSTRUCTOR_COMMANDS:
+            assert not in_palette(page, command), command
 
-            page.get_by_role("menuitem", name="Run").click()
-            page.locator("li[data-command='runmenu:run-all']").click()
-            page.wait_for_timeout(2000)
-            page.wait_for_function(idle, timeout=120_000)
+        page.get_by_role("menuitem", name="Run").click()
+        page.locator("li[data-command='runmenu:run-all']").click()
+        page.wait_for_timeout(2000)
+        page.wait_for_function(IDLE, timeout=120_000)
 
-            cell = page.locator(".jp-CodeCell", has_text="def basic_sigmoid").first
-            cell.locator(".cm-content").click()
-            page.keyboard.press("Control+a")
-            page.keyboard.insert_text(answer)
-            page.keyboard.press("Shift+Enter")  # runs the answer, moves to its self-check
-            page.keyboard.press("Shift+Enter")  # runs the self-check
-            check = page.locator(".jp-CodeCell", has_text='check("basic_sigmoid"').first
-            passed = check.locator(".jp-OutputArea-output", has_text="self-checks passed")
-            passed.wait_for(timeout=60_000)
-            assert passed.inner_text().strip() == "basic_sigmoid: 4 self-checks passed."
+        cell = page.locator(".jp-CodeCell", has_text="def basic_sigmoid").first
+        cell.locator(".cm-content").click()
+        page.keyboard.press("Control+a")
+        page.keyboard.insert_text(answer)
+        page.keyboard.press("Shift+Enter")  # runs the answer, moves to its self-check
+        page.keyboard.press("Shift+Enter")  # runs the self-check
+        check = page.locator(".jp-CodeCell", has_text='check("basic_sigmoid"').first
+        passed = check.locator(".jp-OutputArea-output", has_text="self-checks passed")
+        passed.wait_for(timeout=60_000)
+        assert passed.inner_text().strip() == "basic_sigmoid: 4 self-checks passed."
 
-            page.keyboard.press("Control+s")
-            page.wait_for_timeout(1000)
-            page.get_by_role("button", name="Validate").click()
-            dialog = page.locator(".jp-Dialog")
-            dialog.wait_for(timeout=180_000)
-            page.wait_for_timeout(500)
-            report = dialog.inner_text()
-        finally:
-            browser.close()
+        page.keyboard.press("Control+s")
+        page.wait_for_timeout(1000)
+        screenshot(page, "student-1-answered")
+        page.get_by_role("button", name="Validate").click()
+        dialog = page.locator(".jp-Dialog")
+        dialog.wait_for(timeout=180_000)
+        page.wait_for_timeout(500)
+        report = dialog.inner_text()
+        screenshot(page, "student-2-validated")
+        assert NEWS_QUESTION not in page.locator("body").inner_text()
+        page.close()
+
     assert "Validation Results" in report
     assert 'check("basic_sigmoid"' not in report
     functions = [g.grade_id.removeprefix("test_") for g in course.graded_cells(course.read(course.source_notebook(A1)))]
     for function in functions[1:]:
         assert f'check("{function}", {function})' in report, function
+    saved = nbformat.read(released / "work" / notebook, as_version=4)
+    assert any(c.source == answer for c in saved.cells), "the answer was not saved in work/"
+
+    # The next day: `make lab` again, that is the release, then the same lab command.
+    _release(released)
+    with running_lab(released, log) as lab:
+        page = open_lab(browser, lab, notebook)
+        cell = page.locator(".jp-CodeCell", has_text="def basic_sigmoid").first
+        cell.wait_for(timeout=90_000)
+        assert "s = 1 / (1 + math.exp(-x))" in cell.inner_text()
+        page.wait_for_function(IDLE, timeout=90_000)
+        screenshot(page, "student-3-opened-again")
+        page.close()
+    assert "nbgrader_config.py" not in log.read_text()
+
+
+# --- The instructor -----------------------------------------------------------------------------------
+
+def test_instructor_lab_has_the_nbgrader_menu_and_the_formgrader(released, browser, tmp_path):
+    with running_lab(released, tmp_path / "instructor-lab.log", instructor=True) as lab:
+        page = open_lab(browser, lab, f"notebooks/{A1}/{A1}.ipynb")  # the source: Create assignment acts on it
+        page.wait_for_selector(".jp-Notebook", timeout=90_000)
+        page.wait_for_function(IDLE, timeout=90_000)  # a notebook still opening closes the palette
+        for command in INSTRUCTOR_COMMANDS:
+            assert in_palette(page, command), command
+        # JupyterLab's own question about news, which the student lab turns off, is asked here.
+        page.get_by_text(NEWS_QUESTION).wait_for(timeout=30_000)
+        page.get_by_role("menuitem", name="Nbgrader").click()
+        for command in INSTRUCTOR_COMMANDS:
+            assert page.get_by_role("menuitem", name=command, exact=True).is_visible(), command
+        assert page.locator(CREATE_ASSIGNMENT_TAB).count() == 1
+        screenshot(page, "instructor-1-nbgrader-menu")
+        page.get_by_role("menuitem", name="Formgrader", exact=True).click()
+        formgrader = page.frame_locator("iframe").first
+        formgrader.get_by_text(A1).first.wait_for(timeout=90_000)
+        screenshot(page, "instructor-2-formgrader")
+        page.close()
+
+
+# --- The instructor's feedback pages --------------------------------------------------------------------
+# A browser check of the feedback pages (feedback/<student>/<assignment>/<assignment>.html) goes
+# here: `released` gives a course copy, `running_lab(..., instructor=True)` the instructor's lab,
+# `open_lab` a page on it and `screenshot` a picture in tests/screenshots/.
