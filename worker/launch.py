@@ -64,6 +64,16 @@ def package_folder(name: str) -> Path:
     return Path(importlib.util.find_spec(name).origin).resolve().parent
 
 
+def interpreter() -> Path:
+    """This Python, by a path the sandbox also has: inside the environment's resolved folder (a
+    virtual environment reached through a link is mounted where the link points)."""
+    executable = Path(sys.executable)
+    try:
+        return Path(sys.prefix).resolve() / executable.relative_to(sys.prefix)
+    except ValueError:
+        return executable.resolve()
+
+
 def datasets_folder() -> Path:
     from helpers.catvnoncat import DATASETS
 
@@ -77,7 +87,7 @@ def datasets_folder() -> Path:
 def environment(settings: SandboxSettings) -> dict[str, str]:
     """The worker's environment variables: nothing of the grader's own, but for the data folder."""
     env = {
-        "PATH": os.pathsep.join([str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"]),
+        "PATH": os.pathsep.join([str(interpreter().parent), "/usr/local/bin", "/usr/bin", "/bin"]),
         "HOME": HOME, "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1",
         "MPLCONFIGDIR": "/tmp/matplotlib", "IPYTHONDIR": "/tmp/ipython",
         "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
@@ -112,7 +122,7 @@ def read_only_paths(settings: SandboxSettings) -> list[Path]:
 
 def command(settings: SandboxSettings) -> list[str]:
     """The bubblewrap command line that starts one warm worker."""
-    worker = [sys.executable, "-m", "worker"]
+    worker = [str(interpreter()), "-m", "worker"]
     if not settings.enabled:
         return worker
     args = [settings.bwrap, "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-ipc",
@@ -171,7 +181,7 @@ def _diagnose(settings: SandboxSettings) -> str:
     if shutil.which(settings.bwrap) is None:
         return (f"bubblewrap ({settings.bwrap}) is not installed. Install it: `sudo apt install "
                 f"bubblewrap` on Debian or Ubuntu, `sudo dnf install bubblewrap` on Fedora. {OPT_OUT}")
-    probe = command(settings)[:-3] + [sys.executable, "-c", "pass"]
+    probe = command(settings)[:-3] + [str(interpreter()), "-c", "pass"]
     try:
         done = subprocess.run(probe, capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as exc:
