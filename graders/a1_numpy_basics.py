@@ -279,4 +279,5 @@ L2 = Exercise(
 
 EXERCISES = [basic_sigmoid, sigmoid, sigmoid_derivative, image2vector, normalize_rows, softmax, L1, L2]
 
-check = make_check(EXERCISES)
+check = make_check(EXERCISES, assignment="a1_numpy_basics")
+check_all = check.all  # the last cell of the notebook: where the student stands

@@ -451,4 +451,5 @@ model = Exercise(
 
 EXERCISES = [sigmoid, initialize_with_zeros, propagate, optimize, predict, model]
 
-check = make_check(EXERCISES)
+check = make_check(EXERCISES, assignment="a2_logistic_regression")
+check_all = check.all  # the last cell of the notebook: where the student stands

@@ -419,7 +419,8 @@ backward_propagation = Exercise(
              and inputs["X"].shape[1] > 1),
         Hint("dW2 and db2 are right but dW1 or db1 is not: look at dZ1 = W2^T dZ2 * (1 - A1^2) "
              "and at dW1 = (1/m) dZ1 X^T.",
-             lambda got, expected, inputs: _all_close(got, expected, _OUTPUT_GRADS_RIGHT, close=_near)),
+             lambda got, expected, inputs: _all_close(got, expected, _OUTPUT_GRADS_RIGHT, close=_near)
+             and _same_shapes(got, expected)),  # a wrong shape has its own advice (the axis of a sum)
         Hint("a shape does not fit a product: dW2 = (1/m) dZ2 A1^T and dW1 = (1/m) dZ1 X^T, so "
              "transpose the second factor (A1.T, X.T), and dZ1 starts from np.dot(W2.T, dZ2).",
              raised="not aligned"),
@@ -558,4 +559,5 @@ predict = Exercise(
 EXERCISES = [layer_sizes, initialize_parameters, forward_propagation, compute_cost,
              backward_propagation, update_parameters, nn_model, predict]
 
-check = make_check(EXERCISES)
+check = make_check(EXERCISES, assignment="a3_planar_classification")
+check_all = check.all  # the last cell of the notebook: where the student stands

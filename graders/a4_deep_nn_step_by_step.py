@@ -757,4 +757,5 @@ EXERCISES = [
     update_parameters,
 ]
 
-check = make_check(EXERCISES)
+check = make_check(EXERCISES, assignment="a4_deep_nn_step_by_step")
+check_all = check.all  # the last cell of the notebook: where the student stands

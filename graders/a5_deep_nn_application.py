@@ -287,4 +287,5 @@ L_layer_model = Exercise(
 
 EXERCISES = [two_layer_model, L_layer_model]
 
-check = make_check(EXERCISES)
+check = make_check(EXERCISES, assignment="a5_deep_nn_application")
+check_all = check.all  # the last cell of the notebook: where the student stands

@@ -215,6 +215,29 @@ def _compare_scalar(expected: float, got: Any, where: str, rtol: float, atol: fl
     return []
 
 
+def shape_advice(expected: tuple, got: tuple) -> str:
+    """What a wrong shape says about the mistake behind it, when it says something: a size-1
+    axis dropped or put on the other axis is a sum or a mean over the wrong axis or without
+    keepdims; swapped sizes are a transpose."""
+    if len(got) == 2 and got == expected[::-1]:
+        return " It is the transpose of the expected shape: look for a product or a .T the wrong way round."
+    kept = [i for i, n in enumerate(expected) if n == 1]
+    if not kept:
+        return ""
+    if got == ():
+        return (f" It is a single number: the sum or mean ran over every entry. Take it over "
+                f"axis={kept[-1]} only, with keepdims=True.")
+    if len(got) == len(expected) - 1 and got == tuple(n for i, n in enumerate(expected) if i != kept[-1]):
+        return (f" The axis of size 1 is missing: a sum or a mean drops the axis it runs over unless "
+                f"you write keepdims=True (np.sum(..., axis={kept[-1]}, keepdims=True)).")
+    misplaced = [i for i, n in enumerate(got) if n == 1 and expected[i] != 1]
+    if len(got) == len(expected) and misplaced:
+        return (f" The size-1 axis is axis {misplaced[0]} where it should be axis {kept[0]}: a sum or a "
+                f"mean over axis={misplaced[0]} instead of axis={kept[0]}? Write np.sum(..., axis={kept[0]}, "
+                "keepdims=True).")
+    return ""
+
+
 _DTYPE_KINDS = {"f": "a float", "b": "a boolean", "i": "an integer", "u": "an unsigned integer"}
 
 
@@ -224,7 +247,7 @@ def _compare_array(expected: np.ndarray, got: Any, where: str, rtol: float, atol
         shown = describe(got) if reveal else _kind_of(got)
         return [f"{where} should be a numpy array of shape {expected.shape}; got {shown}."]
     if got.shape != expected.shape:
-        message = f"{where} has shape {got.shape}; expected shape {expected.shape}."
+        message = f"{where} has shape {got.shape}; expected shape {expected.shape}.{shape_advice(expected.shape, got.shape)}"
         if reveal:
             message += f"\n  expected: {describe(expected)}\n  got:      {describe(got)}"
         return [message]
@@ -396,15 +419,27 @@ def success_message(function: str, public: int, hidden: int, kind: str = "self-c
     return f"{function}: {' and '.join(parts)} passed."
 
 
-def describe_inputs(inputs: Mapping[str, Any]) -> str:
-    """The inputs of a case, each on one line, short enough to read."""
-    lines = []
-    for name, value in inputs.items():
-        if isinstance(value, np.ndarray) and value.size > 12:
-            lines.append(f"    {name} = ndarray of shape {value.shape}, dtype {value.dtype}")
-        else:
-            lines.append(f"    {name} = {_short_repr(value)}".replace("\n", "\n" + " " * (7 + len(name))))
-    return "\n".join(lines)
+def describe_inputs(inputs: Mapping[str, Any], indent: int = 4) -> str:
+    """The inputs of a case, one per line with its type and shape; the entries of a dict, a
+    tuple or a list each on a line of their own, one level deeper."""
+    return "\n".join(_input_lines(name, value, indent) for name, value in inputs.items())
+
+
+def _input_lines(name: str, value: Any, indent: int, depth: int = 0) -> str:
+    pad = " " * indent
+    if isinstance(value, dict) and depth < 3:
+        inner = "\n".join(_input_lines(f"{k!r}", v, indent + 4, depth + 1) for k, v in value.items())
+        return f"{pad}{name}: dict of {len(value)}" + (f"\n{inner}" if value else "")
+    if isinstance(value, (tuple, list)) and depth < 3 and any(isinstance(v, (np.ndarray, dict, tuple, list)) for v in value):
+        inner = "\n".join(_input_lines(f"[{i}]", v, indent + 4, depth + 1) for i, v in enumerate(value))
+        return f"{pad}{name}: {type(value).__name__} of {len(value)}\n{inner}"
+    if isinstance(value, np.ndarray):
+        head = f"{pad}{name}: ndarray of shape {value.shape}, dtype {value.dtype}"
+        if value.size > 12:
+            return head
+        body = np.array2string(value, precision=6, separator=", ").replace("\n", "\n" + pad + "    ")
+        return f"{head}\n{pad}    {body}"
+    return f"{pad}{name}: {_short_repr(value)}"
 
 
 def failure_message(exercise: Exercise, case: Case, verdict: CaseVerdict, kind: str) -> str:

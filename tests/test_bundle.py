@@ -132,8 +132,9 @@ def test_unzipped_bundle_installs_in_a_fresh_venv_and_every_notebook_runs(unzipp
             if course.is_test_cell(cell):
                 errors = [o for o in cell.outputs if o.output_type == "error"]
                 function = course.nbgrader_meta(cell)["grade_id"].removeprefix("test_")
-                assert [e.ename for e in errors] == ["NotImplementedError"], (assignment, cell.source)
-                assert f"{function} is not written yet" in errors[0].evalue
+                assert len(errors) == 1 and isinstance(errors[0].traceback, list), (assignment, cell.source)
+                assert errors[0].traceback == [f"NotImplementedError: {errors[0].evalue}"]
+                assert errors[0].evalue.startswith(f"{function} is not written yet")
         # With the reference answers pasted in: every self-check passes. The long training demos
         # are skipped as the autograder skips them (they are run by the source-notebook tests).
         answered = samples.fill(released, samples.reference_answers(assignment))

@@ -154,3 +154,24 @@ def test_a_note_on_a_hidden_case_keeps_its_expected_printing_secret():
                     [Outcome(value=42, printed=printed)])
     assert verdict.passed and "on the hidden check case: n = 42" in verdict.message
     assert "4140" in verdict.message and "4141" not in verdict.message
+
+
+def test_a_wrong_shape_from_a_sum_names_the_axis_and_keepdims():
+    expected = np.zeros((4, 1))
+    assert "keepdims=True" in compare(expected, np.zeros(4), "db1")[0]
+    wrong_axis = compare(expected, np.zeros((1, 3)), "db1")[0]
+    assert "axis=0 instead of axis=1" in wrong_axis and "keepdims=True" in wrong_axis
+    assert "every entry" in compare(expected, np.zeros(()), "db1")[0]
+    assert "transpose" in compare(np.zeros((2, 3)), np.zeros((3, 2)), "W")[0]
+    assert "axis" not in compare(np.zeros((2, 3)), np.zeros((2, 4)), "W")[0].split("\n")[0]
+
+
+def test_inputs_are_laid_out_one_per_line_with_their_shapes():
+    from graders.judging import describe_inputs
+
+    text = describe_inputs({"parameters": {"W1": np.ones((2, 2)), "b1": np.zeros((2, 1))},
+                            "X": np.zeros((2, 30)), "learning_rate": 1.2})
+    lines = text.splitlines()
+    assert lines[0].strip() == "parameters: dict of 2"
+    assert lines[1].strip() == "'W1': ndarray of shape (2, 2), dtype float64"
+    assert "X: ndarray of shape (2, 30), dtype float64" in text and "learning_rate: 1.2" in text

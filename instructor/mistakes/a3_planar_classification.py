@@ -197,6 +197,19 @@ def backward_propagation(parameters, cache, X, Y):
     db1 = np.sum(dZ1, axis=1) / m
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 """, "keepdims=True"),
+    W("backward_propagation", "db1 summed over the hidden units (axis 0) instead of the examples", """
+def backward_propagation(parameters, cache, X, Y):
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    A1, A2 = cache["A1"], cache["A2"]
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = np.dot(W2.T, dZ2) * (1 - A1 ** 2)
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=0, keepdims=True) / m
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+""", "axis=0 instead of axis=1"),
     W("backward_propagation", "the sigmoid's slope in the hidden layer", """
 def backward_propagation(parameters, cache, X, Y):
     m = X.shape[1]
