@@ -102,7 +102,8 @@ class Checker:
     def all(self, namespace: Mapping[str, Any]) -> None:
         """Print the summary of every graded function (the last cell of each notebook)."""
         if os.environ.get("NBGRADER_EXECUTION") == "autograde":
-            print("Skipped while autograding: each function's own check cell is graded.")
+            print("(This summary is for you while you work; when your work is graded, each function's "
+                  "own check cell is graded.)")
             return
         print(self.summary(namespace, _points_in_notebook(self.assignment)))
 

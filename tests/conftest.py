@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -17,6 +18,22 @@ from instructor import course
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA_VAR = "CATVNONCAT_DIR"  # where the original course files are, when they are
+
+
+@functools.cache
+def sandbox_missing() -> str:
+    """Why student code cannot be sandboxed on this machine ('' when it can)."""
+    from instructor.sandbox import Sandbox, SandboxUnavailable
+
+    try:
+        Sandbox().check_available()
+    except SandboxUnavailable as exc:
+        return str(exc)
+    return ""
+
+
+# For every test that grades: it needs the sandbox (bubblewrap, user namespaces), or it skips.
+needs_sandbox = pytest.mark.skipif(bool(sandbox_missing()), reason=f"no sandbox here: {sandbox_missing()}")
 
 
 def original_data_dir() -> Path | None:

@@ -25,7 +25,7 @@ import nbformat
 import pytest
 
 from instructor import course, samples
-from tests.conftest import ROOT, copy_course
+from tests.conftest import ROOT, copy_course, needs_sandbox
 from tests.lab_server import running_lab
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -192,6 +192,36 @@ def test_instructor_lab_has_the_nbgrader_menu_and_the_formgrader(released, brows
 
 
 # --- The instructor's feedback pages --------------------------------------------------------------------
-# A browser check of the feedback pages (feedback/<student>/<assignment>/<assignment>.html) goes
-# here: `released` gives a course copy, `running_lab(..., instructor=True)` the instructor's lab,
-# `open_lab` a page on it and `screenshot` a picture in tests/screenshots/.
+
+@needs_sandbox
+def test_a_feedback_page_opened_offline_shows_rendered_maths_and_verdicts_never_hidden_code(released, browser):
+    """Grade one student's a1 with the engine, then open the feedback page from disk in a browser
+    with the network cut off: the maths is laid out (MathML), no TeX is left as raw text, each
+    graded function has its row, and nothing of the hidden checks or the grader shows."""
+    release = course.read(released / "release" / A1 / f"{A1}.ipynb")
+    folder = released / "submitted" / "midnight" / A1
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(samples.fill(release, samples.answers_for(samples.MISTAKES, A1)), folder / f"{A1}.ipynb")
+    env = {**os.environ, "COURSE_ROOT": str(released)}
+    env.pop("CATVNONCAT_DIR", None)
+    graded = subprocess.run([sys.executable, "-m", "instructor", "autograde", A1, "--student", "midnight",
+                             "--workers", "1"], env=env, cwd=released, capture_output=True, text=True)
+    assert graded.returncode == 0, graded.stdout[-2000:] + graded.stderr[-2000:]
+    page_file = released / "feedback" / "midnight" / A1 / f"{A1}.html"
+    context = browser.new_context(offline=True, viewport={"width": 1200, "height": 1000})
+    page = context.new_page()
+    page.goto(page_file.as_uri())
+    formulas = page.locator("math")
+    assert formulas.count() > 20
+    assert page.evaluate("[...document.querySelectorAll('math')].every(m => m.getBoundingClientRect().height > 0)")
+    text = page.inner_text("body")
+    assert "$W" not in text and "$\\hat" not in text  # no TeX left for a script that never comes
+    for row in ("basic_sigmoid", "softmax", "L2"):
+        assert page.get_by_role("link", name=row, exact=True).count() == 1, row
+    assert "failed a self-check" in text and "Score: 6 / 10" in text
+    for secret in ("HIDDEN TESTS", "check_hidden", "instructor.hidden", str(ROOT)):
+        assert secret not in page.content(), secret
+    screenshot(page, "instructor-3-feedback-page")
+    page.locator("#test_softmax").scroll_into_view_if_needed()
+    screenshot(page, "instructor-4-feedback-failed-check")
+    context.close()

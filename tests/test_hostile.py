@@ -26,25 +26,16 @@ from nbgrader.api import Gradebook
 
 from instructor import course, samples
 from instructor.exercises import graded_functions
-from instructor.sandbox import Sandbox, SandboxUnavailable
 from worker.launch import package_folder
 from tests import hostile_submissions as hs
-from tests.conftest import copy_course
+from tests.conftest import copy_course, needs_sandbox
 
 A1 = "a1_numpy_basics"
 GRADING_OUTPUTS = ("autograded", "feedback", "gradebook.db", "gradebook.db-journal", ".nbgrader.log")
 TEST_LIMITS = "\nc.Sandbox.cell_timeout = 10\nc.Sandbox.notebook_timeout = 300\n"
 
 
-def _sandbox_missing() -> str:
-    try:
-        Sandbox().check_available()
-    except SandboxUnavailable as exc:
-        return str(exc)
-    return ""
-
-
-pytestmark = pytest.mark.skipif(bool(_sandbox_missing()), reason=f"no sandbox here: {_sandbox_missing()}")
+pytestmark = needs_sandbox
 
 
 class Listener:

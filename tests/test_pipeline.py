@@ -15,9 +15,10 @@ import nbformat
 import pytest
 
 from instructor import course, mistakes, samples, variants
-from tests.conftest import copy_course
+from tests.conftest import copy_course, needs_sandbox
 
 ASSIGNMENTS = course.assignments()
+pytestmark = needs_sandbox
 
 # Extra submissions, beside the demo's three, that only the tests add.
 DELETED_TESTS = "deleted_tests"  # blank answers, every test cell deleted

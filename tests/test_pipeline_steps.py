@@ -20,8 +20,7 @@ from instructor.pipeline.clean_outputs import CleanOutputs
 from instructor.pipeline.judge_checks import METADATA_KEY, JudgeChecks
 from instructor.pipeline.restore_cells import RestoreCells
 from worker.launch import package_folder
-from tests.conftest import reference_namespace
-from tests.test_hostile import pytestmark as needs_sandbox
+from tests.conftest import needs_sandbox, reference_namespace
 
 A1 = "a1_numpy_basics"
 

@@ -17,8 +17,7 @@ from nbgrader.api import Gradebook
 
 from instructor import course, mistakes, samples
 from instructor.exercises import graded_functions
-from tests.conftest import copy_course
-from tests.test_hostile import pytestmark  # noqa: F401  (skipped, with the reason, where no sandbox runs)
+from tests.conftest import copy_course, needs_sandbox
 
 A1 = "a1_numpy_basics"
 _POINTS = {g.grade_id: g.points for g in course.graded_cells(course.read(course.source_notebook(A1)))}
@@ -28,6 +27,7 @@ KINDS = {samples.COMPLETE: sum(_POINTS.values()), samples.BLANK: 0.0,
                                                       (*_WRONG.IN_SAMPLE, *getattr(_WRONG, "ALSO_LOSES", ())))}
 STUDENTS = [f"{kind}_{i}" for i in range(4) for kind in KINDS]
 SLOW_CELL = "import time\ntime.sleep(1)  # so that the run can be killed in the middle"
+pytestmark = needs_sandbox
 COMMANDS = {
     "nbgrader": ["nbgrader", "autograde", A1, "--create"],
     "engine": [sys.executable, "-m", "instructor", "autograde", A1, "--workers", "1"],

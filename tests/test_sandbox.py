@@ -14,20 +14,12 @@ import pytest
 
 from instructor.sandbox import Sandbox, SandboxUnavailable, parse_size
 from worker.launch import WorkerProcess, package_folder
+from tests.conftest import needs_sandbox
 from worker.job import DIED, OK, TIMED_OUT, Job, Limits, Step
 
 CHECKOUT = package_folder("graders").parent
 
 
-def _missing() -> str:
-    try:
-        Sandbox().check_available()
-    except SandboxUnavailable as exc:
-        return str(exc)
-    return ""
-
-
-needs_sandbox = pytest.mark.skipif(bool(_missing()), reason=f"no sandbox here: {_missing()}")
 
 
 def _job(*sources: str, **limits) -> Job:
