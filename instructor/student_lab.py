@@ -19,7 +19,6 @@ configuration, below a person's own ~/.jupyter. The instructor's JupyterLab runs
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -25,7 +25,8 @@ DELETED_TESTS = "deleted_tests"  # blank answers, every test cell deleted
 WARNS = "warns"  # right answers that make numpy print RuntimeWarnings
 KERNEL_KILLER = "kernel_killer"  # right answers, and a cell of its own that kills the kernel
 VARIANTS_FIRST, VARIANTS_LAST = "variants_first", "variants_last"  # right answers written another way
-EXTRA_STUDENTS = (DELETED_TESTS, WARNS, KERNEL_KILLER, VARIANTS_FIRST, VARIANTS_LAST)
+PRINTING_SLIPS = "printing_slips"  # right values, printing not as asked (costs no points)
+EXTRA_STUDENTS = (DELETED_TESTS, WARNS, KERNEL_KILLER, VARIANTS_FIRST, VARIANTS_LAST, PRINTING_SLIPS)
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -62,6 +63,14 @@ def _variant_answers(assignment: str, pick: int) -> dict[str, str]:
     return {**samples.reference_answers(assignment), **{f: v[pick] for f, v in by_function.items()}}
 
 
+def _printing_slip_answers(assignment: str) -> dict[str, str]:
+    """The reference answers, with the first printing slip of each function that prints."""
+    answers = samples.reference_answers(assignment)
+    for slip in reversed(getattr(mistakes.for_assignment(assignment), "PRINTING_SLIPS", [])):
+        answers[slip.function] = slip.source.strip("\n")
+    return answers
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     root = copy_course(tmp_path_factory.mktemp("course"))
@@ -79,6 +88,7 @@ def graded(tmp_path_factory):
         _write(killer, root, KERNEL_KILLER, assignment)
         _write(samples.fill(release_nb, _variant_answers(assignment, 0)), root, VARIANTS_FIRST, assignment)
         _write(samples.fill(release_nb, _variant_answers(assignment, -1)), root, VARIANTS_LAST, assignment)
+        _write(samples.fill(release_nb, _printing_slip_answers(assignment)), root, PRINTING_SLIPS, assignment)
     demo = _run(root, "demo")
     scores = defaultdict(float)
     with open(root / "grades.csv") as f:
@@ -178,7 +188,21 @@ def test_a_cell_that_kills_the_kernel_costs_nothing_else(graded, assignment):
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-@pytest.mark.parametrize("student", [VARIANTS_FIRST, VARIANTS_LAST])
+@pytest.mark.parametrize("student", [VARIANTS_FIRST, VARIANTS_LAST, PRINTING_SLIPS])
 def test_right_answers_written_another_way_keep_every_point(graded, assignment, student):
     root, demo, rows, scores = graded
     assert scores[student, assignment] == sum(_points(assignment).values())
+
+
+PRINTING = [a for a in ASSIGNMENTS if getattr(mistakes.for_assignment(a), "PRINTING_SLIPS", None)]
+
+
+@pytest.mark.parametrize("assignment", PRINTING)
+def test_a_printing_slip_keeps_its_points_and_gets_a_note(graded, assignment):
+    slips = mistakes.for_assignment(assignment).PRINTING_SLIPS
+    root = graded[0]
+    nb = course.read(root / "autograded" / PRINTING_SLIPS / assignment / f"{assignment}.ipynb")
+    for function in {slip.function for slip in slips}:
+        cell = next(c for c in nb.cells if course.nbgrader_meta(c).get("grade_id") == f"test_{function}")
+        text = "".join(o.get("text", "") for o in cell.outputs)
+        assert "Note (no points lost)" in text, (function, text)

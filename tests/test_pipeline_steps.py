@@ -10,9 +10,7 @@ import sys
 from pathlib import Path
 
 import nbformat
-import pytest
 
-from graders import plaindata
 from graders.running import Outcome, run_cases
 from instructor import course, samples
 from instructor.exercises import graded_functions
