@@ -533,6 +533,7 @@ def test_the_notebook_runs_and_its_figures_are_what_it_computes():
     two = _outputs(_cell_containing(nb, "parameters_2, costs_2 = two_layer_model("))
     printed = re.findall(r"Cost after iteration (\d+): (\S+)", two)
     assert [int(i) for i, _ in printed] == [*range(0, 2500, 100), 2499]
+    assert all(re.fullmatch(r"\d+\.\d{6}", cost) for _, cost in printed), printed[:3]  # six decimals
     # The prose: "The first cost is close to ln 2".
     assert abs(float(printed[0][1]) - math.log(2)) < 5e-3
     deep = _outputs(_cell_containing(nb, "parameters_L, costs_L = L_layer_model("))
