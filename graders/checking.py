@@ -31,6 +31,11 @@ class CheckFailed(AssertionError):
         return str(self).splitlines()
 
 
+class ChecksLeft(CheckFailed):
+    """Raised by the summary under nbgrader's Validate when some function does not pass yet, so
+    that Validate lists the summary with the cells that still fail."""
+
+
 class NotWrittenYet(NotImplementedError):
     """The function checked is still the release stub."""
 
@@ -100,12 +105,18 @@ class Checker:
                           "When your work is graded, hidden checks on other inputs run too."])
 
     def all(self, namespace: Mapping[str, Any]) -> None:
-        """Print the summary of every graded function (the last cell of each notebook)."""
-        if os.environ.get("NBGRADER_EXECUTION") == "autograde":
+        """Print the summary of every graded function (the last cell of each notebook). Under
+        nbgrader's Validate, a summary with something left to do is raised instead, so that
+        Validate shows it too; it is worth no points either way."""
+        mode = os.environ.get("NBGRADER_EXECUTION")
+        if mode == "autograde":
             print("(This summary is for you while you work; when your work is graded, each function's "
                   "own check cell is graded.)")
             return
-        print(self.summary(namespace, _points_in_notebook(self.assignment)))
+        summary = self.summary(namespace, _points_in_notebook(self.assignment))
+        if mode == "validate" and "Still to do:" in summary:
+            raise ChecksLeft(summary)
+        print(summary)
 
 
 def _points_in_notebook(assignment: str) -> dict[str, float] | None:

@@ -55,8 +55,11 @@ def is_solution_cell(cell) -> bool:
 
 
 def is_test_cell(cell) -> bool:
+    """A cell that checks a graded function and is worth points (not the closing summary, which
+    nbgrader grades too so that Validate shows it, but which is worth none)."""
     meta = nbgrader_meta(cell)
-    return bool(meta.get("grade")) and not meta.get("solution") and cell.cell_type == "code"
+    return (bool(meta.get("grade")) and not meta.get("solution") and cell.cell_type == "code"
+            and float(meta.get("points", 0)) > 0)
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,8 @@ class GradedCell:
 
 def graded_cells(nb) -> list[GradedCell]:
     """The test cells of a notebook with their points, in notebook order."""
-    return [
-        GradedCell(nbgrader_meta(c)["grade_id"], float(nbgrader_meta(c)["points"]))
-        for c in nb.cells
-        if is_test_cell(c)
-    ]
+    return [GradedCell(nbgrader_meta(c)["grade_id"], float(nbgrader_meta(c)["points"]))
+            for c in nb.cells if is_test_cell(c)]
 
 
 def split_region(source: str, markers: tuple[str, str]) -> tuple[list[str], list[str]]:

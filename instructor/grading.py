@@ -70,13 +70,16 @@ def submitted_students(assignment: str) -> list[str]:
 
 
 def cell_grades(api) -> list[CellGrade]:
-    """Every graded cell of every autograded submission in the gradebook."""
+    """Every graded cell of every autograded submission in the gradebook (a cell worth no points,
+    such as a notebook's closing summary, is not a grade and is left out)."""
     rows = []
     with api.gradebook as gb:
         for assignment in gb.assignments:
             for submission in assignment.submissions:
                 for notebook in submission.notebooks:
                     for grade in notebook.grades:
+                        if not grade.max_score:
+                            continue
                         rows.append(CellGrade(
                             submission.student.id, assignment.name, grade.name,
                             float(grade.score), float(grade.max_score),

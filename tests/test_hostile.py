@@ -144,7 +144,8 @@ def _grades(gb) -> list[_Grade]:
     for submission in gb.find_assignment(A1).submissions:
         for notebook in submission.notebooks:
             for grade in notebook.grades:
-                rows.append(_Grade(submission.student.id, grade.name, float(grade.score), float(grade.max_score)))
+                if grade.max_score:  # the closing summary cell is worth no points
+                    rows.append(_Grade(submission.student.id, grade.name, float(grade.score), float(grade.max_score)))
     return rows
 
 

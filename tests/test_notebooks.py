@@ -13,7 +13,7 @@ from instructor.stubs import enclosing_function
 from tests.conftest import environment_without_original_data, executed_source_notebook, run_notebook
 
 ASSIGNMENTS = course.assignments()
-CHECK_CALLS = {"check"}
+CHECK_CALLS = {"check", "check_all"}
 
 
 def test_the_course_has_its_assignments():

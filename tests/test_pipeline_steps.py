@@ -173,3 +173,5 @@ def test_nbgrader_validate_runs_the_notebook_in_the_sandbox(released_course, tmp
     text = done.stdout + done.stderr
     assert "VALIDATION FAILED" in text and "sigmoid is not written yet" in text, text[-3000:]
     assert "basic_sigmoid is not written yet" not in text
+    # The closing summary, worth no points, is listed with the failures: what is left to do.
+    assert "✓ basic_sigmoid" in text and "1 of 8 functions pass their self-checks" in text
