@@ -34,9 +34,9 @@ def cmd_release(args) -> int:
 
 
 def autograde(api, assignments: list[str], workers: int | None, students: list[str] | None = None,
-              force: bool = False) -> list[grading.Failure]:
+              force: bool = False, scheduler: str | None = None) -> list[grading.Failure]:
     """Grade with the engine and print what it did; the failures, for the summary."""
-    run = Engine(api, workers=workers).run(assignments, students, force=force)
+    run = Engine(api, workers=workers, scheduler=scheduler).run(assignments, students, force=force)
     rate = len(run.graded) / run.seconds * 60 if run.seconds else 0.0
     print(f"graded {len(run.graded)} submission(s) ({run.notebooks} notebooks) in {run.seconds:.1f} s "
           f"({rate:.1f} per minute); {len(run.skipped)} already graded from the same files")
@@ -48,7 +48,8 @@ def autograde(api, assignments: list[str], workers: int | None, students: list[s
 
 def cmd_autograde(args) -> int:
     api = open_api()
-    failures = autograde(api, args.assignments or course.assignments(), args.workers, args.student, args.force)
+    failures = autograde(api, args.assignments or course.assignments(), args.workers, args.student, args.force,
+                         args.scheduler)
     for f in failures:
         print(f"FAILED {f.step} {f.assignment} / {f.student}: {f.reason}", file=sys.stderr)
     return 1 if failures else 0
@@ -133,7 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("release", help="write the student version of every assignment to release/")
     grading_cmd = commands.add_parser("autograde", help="grade submitted/ on sandboxed workers: gradebook, autograded/, feedback/")
     grading_cmd.add_argument("assignments", nargs="*", help="assignment ids (default: every assignment)")
-    grading_cmd.add_argument("--workers", type=int, default=None, help="sandboxed workers (default: one per core)")
+    grading_cmd.add_argument("--workers", type=int, default=None,
+                             help="sandboxed workers on this machine (default: one per core); with --scheduler "
+                                  "local, the LocalCluster's worker processes")
+    grading_cmd.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                             help="grade on a Dask cluster: its scheduler's address (tcp://HOST:8786), or 'local' "
+                                  "for a LocalCluster on this machine (default: sandboxed workers on this machine, "
+                                  "without Dask)")
     grading_cmd.add_argument("--student", action="append", help="grade only this student (may be repeated)")
     grading_cmd.add_argument("--force", action="store_true", help="grade again what was already graded")
     demo = commands.add_parser("demo", help="release, build sample submissions, autograde, feedback, grades.csv")
