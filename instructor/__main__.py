@@ -10,10 +10,12 @@ from contextlib import contextmanager
 
 from pathlib import Path
 
-from instructor import bundle, collect, course, grading, report, samples, student_lab
+from nbgrader.coursedir import CourseDirectory
+
+from instructor import bundle, collect, course, gradebook_migration, grading, report, samples, student_lab
 from instructor.engine import Engine
 from instructor.sandbox import SandboxUnavailable
-from instructor.nbgrader_api import SetupError, open_api
+from instructor.nbgrader_api import SetupError, load_config, open_api
 from instructor.release import ReleaseError, release
 
 
@@ -124,6 +126,18 @@ def cmd_bundle(args) -> int:
     return 0
 
 
+def cmd_migrate_gradebook(args) -> int:
+    source = args.source or CourseDirectory(config=load_config()).db_url
+    counts = gradebook_migration.migrate(source, args.to, replace=args.replace)
+    for table, rows in counts.items():
+        print(f"{rows:8d}  {table}")
+    print(f"copied {sum(counts.values())} rows of {len(counts)} tables from {gradebook_migration.shown(source)} "
+          f"to {gradebook_migration.shown(args.to)}")
+    print(f"grade there from now on: c.CourseDirectory.db_url = \"{gradebook_migration.shown(args.to)}\" in "
+          "nbgrader_config.py (with the password, if the database needs one)")
+    return 0
+
+
 def cmd_lab(args) -> int:
     return student_lab.run(instructor=args.instructor)
 
@@ -150,6 +164,15 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("grades", help="write grades.csv, grades_canvas.csv and grades_moodle.csv from the gradebook")
     commands.add_parser("report", help="write class_report.html from the gradebook and autograded notebooks")
     commands.add_parser("bundle", help="release, then zip what students need into student_bundle.zip")
+    migrating = commands.add_parser("migrate-gradebook", help=(
+        "copy the gradebook, every row of every table, into another database (PostgreSQL), in one transaction"))
+    migrating.add_argument("--to", required=True, metavar="URL", help=(
+        "the target database, e.g. postgresql+psycopg://USER@HOST:5432/DATABASE; it must exist "
+        "(createdb) and hold no gradebook table, unless --replace"))
+    migrating.add_argument("--from", dest="source", default=None, metavar="URL",
+                           help="the gradebook to copy (default: the course's, c.CourseDirectory.db_url)")
+    migrating.add_argument("--replace", action="store_true",
+                           help="drop the tables of a gradebook already in the target, with their rows, first")
     lab = commands.add_parser("lab", help="copy what work/ lacks of release/, then open the student's JupyterLab on work/")
     lab.add_argument("--instructor", action="store_true",
                      help="open the instructor's JupyterLab on the course folder instead (formgrader, create assignment)")
@@ -158,11 +181,12 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", module="nbgrader")
     warnings.filterwarnings("ignore", message=".*not in session.*")
     handler = {"release": cmd_release, "autograde": cmd_autograde, "demo": cmd_demo, "collect": cmd_collect,
-               "grades": cmd_grades, "report": cmd_report, "bundle": cmd_bundle, "lab": cmd_lab}[args.command]
+               "grades": cmd_grades, "report": cmd_report, "bundle": cmd_bundle, "lab": cmd_lab,
+               "migrate-gradebook": cmd_migrate_gradebook}[args.command]
     try:
         return handler(args)
     except (SetupError, ReleaseError, samples.SampleError, collect.CollectError, bundle.BundleError,
-            SandboxUnavailable) as exc:
+            SandboxUnavailable, gradebook_migration.MigrationError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
