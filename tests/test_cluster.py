@@ -117,6 +117,12 @@ def a_class(released: Path, where: Path, slow: bool = False) -> Path:
     that sleeps a second first, when `slow`)."""
     root = where / "course"
     shutil.copytree(released, root)
+    write_submissions(root, slow)
+    return root
+
+
+def write_submissions(root: Path, slow: bool = False) -> None:
+    """STUDENTS' submissions of assignment 1 in root/submitted, from root's release."""
     release = course.read(root / "release" / A1 / f"{A1}.ipynb")
     for student in STUDENTS:
         nb = samples.fill(release, samples.answers_for(student.rsplit("_", 1)[0], A1))
@@ -125,7 +131,6 @@ def a_class(released: Path, where: Path, slow: bool = False) -> Path:
         folder = root / "submitted" / student / A1
         folder.mkdir(parents=True)
         nbformat.write(nb, folder / f"{A1}.ipynb")
-    return root
 
 
 def autograde(root: Path, *options: str) -> subprocess.CompletedProcess:
