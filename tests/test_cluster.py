@@ -42,7 +42,15 @@ class Cluster:
     def __init__(self, folder: Path, workers: int = 2):
         self.folder = folder
         self.processes: list[subprocess.Popen] = []
-        scheduler_file = folder / "scheduler.json"
+        self.client = None
+        try:
+            self._start_all(workers)
+        except BaseException:
+            self.close()
+            raise
+
+    def _start_all(self, workers: int) -> None:
+        scheduler_file = self.folder / "scheduler.json"
         self.scheduler = self._start("scheduler", "scheduler", "--scheduler-file", str(scheduler_file),
                                      "--host", "127.0.0.1", "--port", "0", "--dashboard-address", "127.0.0.1:0")
         deadline = time.monotonic() + 60
@@ -77,7 +85,8 @@ class Cluster:
         process.wait()
 
     def close(self) -> None:
-        self.client.close()
+        if self.client is not None:
+            self.client.close()
         for process in reversed(self.processes):
             self.kill(process)
 
