@@ -148,9 +148,10 @@ def autograde(root: Path, *options: str) -> subprocess.CompletedProcess:
 
 
 def cell_scores(root: Path) -> dict[tuple[str, str], float]:
+    """(student, graded cell) -> score, for every cell worth points."""
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
         return {(s.student.id, g.name): float(g.score) for s in gb.find_assignment(A1).submissions
-                for n in s.notebooks for g in n.grades}
+                for n in s.notebooks for g in n.grades if g.max_score}
 
 
 def assert_graded_right(scores: dict[tuple[str, str], float]) -> None:
