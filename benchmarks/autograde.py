@@ -8,6 +8,9 @@ the course:
   nbgrader's own pipeline (one kernel per notebook, unsandboxed) and test cells that judge the
   public and hidden checks inside the kernel, as the course did before its grading engine;
 - the engine (`python -m instructor autograde`) with 1 worker and with N workers (sandboxed);
+- the engine on a local Dask cluster of 1 and of N workers (`--scheduler local`: a LocalCluster,
+  each of its worker processes keeping a warm sandbox, worker.remote), the path a class takes to
+  a cluster;
 - the engine with 1 worker and the sandbox turned off, to price the sandbox itself.
 
 It also measures the student compute: every submission's own code run once in this process, and
@@ -15,7 +18,8 @@ its graded functions called on every public and hidden case, with no sandbox, no
 fork. That is what an ideal grader with no overhead would spend. It prints, per way of grading:
 wall time, time per notebook, notebooks per minute and the ratio to stock nbgrader; then the
 share of student compute, the engine's overhead against that compute, the parallel efficiency
-from 1 to N workers, the sandbox's cost, and whether every way gave the same grade to every cell.
+from 1 to N workers (on this machine, and through Dask), the sandbox's cost, and whether every way
+gave the same grade to every cell.
 
 Run from the top folder (make bench-grading):
     .venv/bin/python benchmarks/autograde.py [--students 10] [--workers N] [--skip-stock]
@@ -199,6 +203,11 @@ def main() -> int:
         parallel = fresh_course(where, "engine-n")
         shutil.copytree(first / "submitted", parallel / "submitted")
         record(f"engine, {args.workers} workers", _run(parallel, *engine, "--workers", str(args.workers)), parallel)
+        for count, name in ((1, "1 worker"), (args.workers, f"{args.workers} workers")):
+            dask = fresh_course(where, f"engine-dask-{name.replace(' ', '-')}")
+            shutil.copytree(first / "submitted", dask / "submitted")
+            record(f"engine, Dask LocalCluster, {name}",
+                   _run(dask, *engine, "--scheduler", "local", "--workers", str(count)), dask)
         bare = fresh_course(where, "engine-bare", "\nc.Sandbox.enabled = False\n")
         shutil.copytree(first / "submitted", bare / "submitted")
         record("engine, 1 worker, no sandbox", _run(bare, *engine, "--workers", "1"), bare)
@@ -217,10 +226,11 @@ def main() -> int:
 
 def report(runs: dict, compute: float, notebooks: int, workers: int) -> None:
     stock = runs.get("stock nbgrader", (None, None))[0]
-    print(f"\n{'':32} {'wall':>9} {'per notebook':>13} {'notebooks/min':>14} {'vs stock':>9}")
+    width = max(len(name) for name in runs)
+    print(f"\n{'':{width}} {'wall':>9} {'per notebook':>13} {'notebooks/min':>14} {'vs stock':>9}")
     for name, (seconds, _) in sorted(runs.items(), key=lambda item: -item[1][0]):
         ratio = f"{stock / seconds:8.1f}x" if stock else "        -"
-        print(f"{name:32} {seconds:8.1f}s {seconds / notebooks:12.2f}s {60 * notebooks / seconds:14.1f} {ratio}")
+        print(f"{name:{width}} {seconds:8.1f}s {seconds / notebooks:12.2f}s {60 * notebooks / seconds:14.1f} {ratio}")
     one = runs["engine, 1 worker"][0]
     many = runs[f"engine, {workers} workers"][0]
     bare = runs["engine, 1 worker, no sandbox"][0]
@@ -234,6 +244,13 @@ def report(runs: dict, compute: float, notebooks: int, workers: int) -> None:
           f"   (target <= {100 * TARGETS['overhead']:.0f} %: {verdict(overhead <= TARGETS['overhead'])})")
     print(f"parallel efficiency from 1 to {workers} workers: {efficiency:.2f}"
           f"   (target >= {TARGETS['efficiency']}: {verdict(efficiency >= TARGETS['efficiency'])})")
+    dask_one = runs["engine, Dask LocalCluster, 1 worker"][0]
+    dask = runs[f"engine, Dask LocalCluster, {workers} workers"][0]
+    dask_efficiency = dask_one / (workers * dask)
+    print(f"Dask LocalCluster of {workers} workers: {60 * notebooks / dask:.1f} notebooks per minute; parallel "
+          f"efficiency against its 1 worker {dask_efficiency:.2f}   (target >= {TARGETS['efficiency']}: "
+          f"{verdict(dask_efficiency >= TARGETS['efficiency'])}), against the engine's 1 worker without Dask "
+          f"{one / (workers * dask):.2f}; {dask / many:.2f}x the time of {workers} workers without Dask")
     print(f"sandbox cost at 1 worker: {100 * sandbox:+.0f} % of the time without it"
           f"   (target <= {100 * TARGETS['sandbox']:.0f} %: {verdict(sandbox <= TARGETS['sandbox'])})")
     if stock:

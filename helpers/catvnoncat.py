@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -184,7 +185,8 @@ def _drawn_by(path: Path) -> str | None:
 
 def _write_split(path: Path, split: str, x: np.ndarray, y: np.ndarray) -> None:
     """Write one file of the default dataset, atomically (a temporary file renamed into place)."""
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")  # one per writer: no clashes
+    # One per writer, process and thread (two sandboxed workers may start at once): no clashes.
+    partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
     with h5py.File(partial, "w", track_order=False) as f:
         f.attrs["drawn_by"] = drawing_fingerprint()
         f.create_dataset(f"{split}_set_x", data=x, track_times=False)

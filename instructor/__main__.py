@@ -10,10 +10,12 @@ from contextlib import contextmanager
 
 from pathlib import Path
 
-from instructor import bundle, collect, course, grading, report, samples, student_lab
+from nbgrader.coursedir import CourseDirectory
+
+from instructor import bundle, collect, course, gradebook_migration, grading, report, samples, student_lab
 from instructor.engine import Engine
 from instructor.sandbox import SandboxUnavailable
-from instructor.nbgrader_api import SetupError, open_api
+from instructor.nbgrader_api import SetupError, load_config, open_api
 from instructor.release import ReleaseError, release
 
 
@@ -34,9 +36,9 @@ def cmd_release(args) -> int:
 
 
 def autograde(api, assignments: list[str], workers: int | None, students: list[str] | None = None,
-              force: bool = False) -> list[grading.Failure]:
+              force: bool = False, scheduler: str | None = None) -> list[grading.Failure]:
     """Grade with the engine and print what it did; the failures, for the summary."""
-    run = Engine(api, workers=workers).run(assignments, students, force=force)
+    run = Engine(api, workers=workers, scheduler=scheduler).run(assignments, students, force=force)
     rate = len(run.graded) / run.seconds * 60 if run.seconds else 0.0
     print(f"graded {len(run.graded)} submission(s) ({run.notebooks} notebooks) in {run.seconds:.1f} s "
           f"({rate:.1f} per minute); {len(run.skipped)} already graded from the same files")
@@ -48,7 +50,8 @@ def autograde(api, assignments: list[str], workers: int | None, students: list[s
 
 def cmd_autograde(args) -> int:
     api = open_api()
-    failures = autograde(api, args.assignments or course.assignments(), args.workers, args.student, args.force)
+    failures = autograde(api, args.assignments or course.assignments(), args.workers, args.student, args.force,
+                         args.scheduler)
     for f in failures:
         print(f"FAILED {f.step} {f.assignment} / {f.student}: {f.reason}", file=sys.stderr)
     return 1 if failures else 0
@@ -123,6 +126,18 @@ def cmd_bundle(args) -> int:
     return 0
 
 
+def cmd_migrate_gradebook(args) -> int:
+    source = args.source or CourseDirectory(config=load_config()).db_url
+    counts = gradebook_migration.migrate(source, args.to, replace=args.replace)
+    for table, rows in counts.items():
+        print(f"{rows:8d}  {table}")
+    print(f"copied {sum(counts.values())} rows of {len(counts)} tables from {gradebook_migration.shown(source)} "
+          f"to {gradebook_migration.shown(args.to)}")
+    print(f"grade there from now on: c.CourseDirectory.db_url = \"{gradebook_migration.shown(args.to)}\" in "
+          "nbgrader_config.py (with the password, if the database needs one)")
+    return 0
+
+
 def cmd_lab(args) -> int:
     return student_lab.run(instructor=args.instructor)
 
@@ -133,7 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("release", help="write the student version of every assignment to release/")
     grading_cmd = commands.add_parser("autograde", help="grade submitted/ on sandboxed workers: gradebook, autograded/, feedback/")
     grading_cmd.add_argument("assignments", nargs="*", help="assignment ids (default: every assignment)")
-    grading_cmd.add_argument("--workers", type=int, default=None, help="sandboxed workers (default: one per core)")
+    grading_cmd.add_argument("--workers", type=int, default=None,
+                             help="sandboxed workers on this machine (default: one per core); with --scheduler "
+                                  "local, the LocalCluster's worker processes")
+    grading_cmd.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                             help="grade on a Dask cluster: its scheduler's address (tcp://HOST:8786), or 'local' "
+                                  "for a LocalCluster on this machine (default: sandboxed workers on this machine, "
+                                  "without Dask)")
     grading_cmd.add_argument("--student", action="append", help="grade only this student (may be repeated)")
     grading_cmd.add_argument("--force", action="store_true", help="grade again what was already graded")
     demo = commands.add_parser("demo", help="release, build sample submissions, autograde, feedback, grades.csv")
@@ -143,6 +164,15 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("grades", help="write grades.csv, grades_canvas.csv and grades_moodle.csv from the gradebook")
     commands.add_parser("report", help="write class_report.html from the gradebook and autograded notebooks")
     commands.add_parser("bundle", help="release, then zip what students need into student_bundle.zip")
+    migrating = commands.add_parser("migrate-gradebook", help=(
+        "copy the gradebook, every row of every table, into another database (PostgreSQL), in one transaction"))
+    migrating.add_argument("--to", required=True, metavar="URL", help=(
+        "the target database, e.g. postgresql+psycopg://USER@HOST:5432/DATABASE; it must exist "
+        "(createdb) and hold no gradebook table, unless --replace"))
+    migrating.add_argument("--from", dest="source", default=None, metavar="URL",
+                           help="the gradebook to copy (default: the course's, c.CourseDirectory.db_url)")
+    migrating.add_argument("--replace", action="store_true",
+                           help="drop the tables of a gradebook already in the target, with their rows, first")
     lab = commands.add_parser("lab", help="copy what work/ lacks of release/, then open the student's JupyterLab on work/")
     lab.add_argument("--instructor", action="store_true",
                      help="open the instructor's JupyterLab on the course folder instead (formgrader, create assignment)")
@@ -151,11 +181,12 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", module="nbgrader")
     warnings.filterwarnings("ignore", message=".*not in session.*")
     handler = {"release": cmd_release, "autograde": cmd_autograde, "demo": cmd_demo, "collect": cmd_collect,
-               "grades": cmd_grades, "report": cmd_report, "bundle": cmd_bundle, "lab": cmd_lab}[args.command]
+               "grades": cmd_grades, "report": cmd_report, "bundle": cmd_bundle, "lab": cmd_lab,
+               "migrate-gradebook": cmd_migrate_gradebook}[args.command]
     try:
         return handler(args)
     except (SetupError, ReleaseError, samples.SampleError, collect.CollectError, bundle.BundleError,
-            SandboxUnavailable) as exc:
+            SandboxUnavailable, gradebook_migration.MigrationError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

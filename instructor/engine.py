@@ -152,13 +152,15 @@ class LocalPool:
 class Engine:
     """Grade submissions with a pool of sandboxed workers (see the module docstring)."""
 
-    def __init__(self, api, workers: int | None = None, pool=None, progress: bool = True):
+    def __init__(self, api, workers: int | None = None, pool=None, progress: bool = True,
+                 scheduler: str | None = None):
         self.api = api
         self.config = api.config
         self.coursedir = api.coursedir
         self.sandbox = Sandbox(config=self.config)
         self.workers = workers or os.cpu_count() or 1
         self.pool = pool
+        self.scheduler = scheduler  # a Dask scheduler's address, or "local": see open_pool
         self.progress = progress
         self.ledger = Ledger(Path(self.coursedir.format_path(self.coursedir.autograded_directory, ".", ".")) / LEDGER)
         self.exporter = self._feedback_exporter()
@@ -274,8 +276,7 @@ class Engine:
         if not pending:
             report.seconds = time.perf_counter() - began
             return report
-        self.sandbox.check_available()
-        pool = self.pool or LocalPool(self.sandbox, self.workers)
+        pool = self.pool or self.open_pool()
         self.gradebook = Gradebook(self.coursedir.db_url, self.coursedir.course_id)
         try:
             self._grade_all(pending, pool, report)
@@ -285,6 +286,16 @@ class Engine:
                 pool.close()
         report.seconds = time.perf_counter() - began
         return report
+
+    def open_pool(self):
+        """The run's workers: LocalPool on this machine, or, when a scheduler is named, a Dask
+        cluster's (instructor.cluster: that scheduler's workers, or a LocalCluster for "local")."""
+        if self.scheduler:
+            from instructor.cluster import DaskPool  # distributed is imported only to grade on it
+
+            return DaskPool(self.sandbox.settings(), self.scheduler, self.workers)
+        self.sandbox.check_available()
+        return LocalPool(self.sandbox, self.workers)
 
     def _outputs_exist(self, submission: Submission) -> bool:
         autograded = Path(self.coursedir.format_path(self.coursedir.autograded_directory, submission.student,

@@ -6,9 +6,11 @@ import os
 import sys
 from pathlib import Path
 
-from nbgrader.api import Gradebook
+from nbgrader.api import Gradebook, get_alembic_version
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
+from sqlalchemy import create_engine, inspect, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from traitlets.config.loader import PyFileConfigLoader
 
 from instructor.course import ROOT
@@ -34,16 +36,23 @@ def load_config(root: Path = ROOT):
     return config
 
 
+ALEMBIC_HINT = ("nbgrader needs the `alembic` command of the course's virtual environment on PATH; run "
+                "through `make` (which puts .venv/bin first) or activate .venv.")
+
+
 def ensure_gradebook(db_url: str) -> None:
-    """Create the sqlite gradebook if it does not exist, all at once or not at all.
+    """Create the gradebook if it does not exist, all at once or not at all.
 
     nbgrader builds the tables and then asks `alembic` for the schema version; if that second step
-    fails, a half-made file would be left that later runs trip over. So the gradebook is built
-    under a temporary name and moved into place only when it is complete.
+    fails, a half-made gradebook would be left that later runs trip over. So an sqlite gradebook
+    is built under a temporary name and moved into place only when it is complete, and a
+    database server's (PostgreSQL: `postgresql+psycopg://...`) gets its tables only once
+    `alembic` has answered.
     """
     prefix = "sqlite:///"
     if not db_url.startswith(prefix):
-        return  # another database: nbgrader manages it
+        ensure_server_gradebook(db_url)
+        return
     path = Path(db_url[len(prefix):])
     if path.exists():
         return
@@ -54,11 +63,37 @@ def ensure_gradebook(db_url: str) -> None:
         os.replace(partial, path)
     except Exception as exc:
         partial.unlink(missing_ok=True)
-        raise SetupError(
-            f"could not create the gradebook {path}: {exc}. nbgrader needs the `alembic` command "
-            "of the course's virtual environment on PATH; run through `make` (which puts .venv/bin "
-            "first) or activate .venv."
-        ) from exc
+        raise SetupError(f"could not create the gradebook {path}: {exc}. {ALEMBIC_HINT}") from exc
+
+
+def ensure_server_gradebook(db_url: str) -> None:
+    """Create nbgrader's tables in a database server's gradebook the first time it is used (the
+    database itself must exist: `createdb`); SetupError when the server cannot be reached."""
+    shown = make_url(db_url).render_as_string(hide_password=True)
+    try:
+        engine = create_engine(db_url)
+        try:
+            with engine.connect() as connection:
+                tables = inspect(connection).get_table_names()
+        finally:
+            engine.dispose()
+    except (ImportError, SQLAlchemyError) as exc:
+        raise SetupError(f"could not open the gradebook {shown}: {_first_line(exc)}. Check that the "
+                         "database server is running and the database exists (`createdb`), and that "
+                         "c.CourseDirectory.db_url in nbgrader_config.py names them (for PostgreSQL: "
+                         "postgresql+psycopg://USER@HOST:PORT/DATABASE).") from exc
+    if tables:
+        return  # nbgrader made it before: its own checks apply from here
+    try:
+        get_alembic_version()  # before any table is made, so that nothing is left half-made
+        Gradebook(db_url).close()
+    except Exception as exc:
+        raise SetupError(f"could not create the gradebook {shown}: {_first_line(exc)}. {ALEMBIC_HINT}") from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"
 
 
 def open_api(root: Path = ROOT) -> NbGraderAPI:

@@ -125,3 +125,36 @@ def test_default_files_from_older_drawing_code_are_drawn_again(tmp_path, monkeyp
     monkeypatch.setattr(catvnoncat, "drawing_fingerprint", lambda: "0123456789abcdef")
     catvnoncat.ensure_default_dataset(tmp_path)
     assert catvnoncat._drawn_by(tmp_path / catvnoncat.TRAIN_FILE) == "0123456789abcdef"
+
+
+def test_two_threads_write_the_same_default_file_at_once(tmp_path, monkeypatch):
+    """Two threads of one process (two sandboxed workers starting together) each write their own
+    temporary file: both hold it open at the same moment here, and neither trips over the other."""
+    import threading
+
+    import h5py
+
+    together = threading.Barrier(2, timeout=5)
+
+    class OpenTogether(h5py.File):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            together.wait()  # the other thread's file is open too, or it failed to open
+
+    monkeypatch.setattr(catvnoncat.h5py, "File", OpenTogether)
+    x, y = np.zeros((2, 4, 4, 3), np.uint8), np.zeros((1, 2), np.int64)
+    errors = []
+
+    def write():
+        try:
+            catvnoncat._write_split(tmp_path / catvnoncat.TRAIN_FILE, "train", x, y)
+        except Exception as exc:  # noqa: BLE001  (reported below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == [catvnoncat.TRAIN_FILE]

@@ -123,3 +123,10 @@ def test_datasets_readme_says_what_goes_there_and_only_the_data_is_git_ignored()
                               "datasets/train_catvnoncat.h5", "datasets/default/train_catvnoncat.h5"],
                              cwd=ROOT, capture_output=True, text=True).stdout.split()
     assert ignored == ["datasets/train_catvnoncat.h5", "datasets/default/train_catvnoncat.h5"]
+
+
+def test_ci_installs_what_the_skippable_tests_need():
+    """The browser test's Chromium and the PostgreSQL server of the gradebook tests, when missing."""
+    ci = (ROOT / ".ci" / "run").read_text()
+    for package in ("chromium", "postgresql"):
+        assert re.search(rf"^.*install.*\b{package}\b", ci, flags=re.MULTILINE), package

@@ -10,4 +10,8 @@ grader, outside the sandbox, judges the outcomes and writes grades.
 - `worker.confine`: puts one notebook in namespaces of its own, with resource limits.
 - `worker.serve`: the warm worker: imports the heavy libraries once, then runs notebooks, each in
   a fresh process forked from a clean copy of itself (`python -m worker`).
+- `worker.launch`: starts a warm worker in its bubblewrap sandbox and talks to it (outside the
+  sandbox, on the grading machine or a worker of a cluster).
+- `worker.remote`: the task a Dask worker runs for the grader: one notebook's job in a warm
+  sandbox of its own.
 """
