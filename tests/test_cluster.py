@@ -25,9 +25,10 @@ from instructor import course, samples
 from instructor.cluster import DaskPool
 from instructor.exercises import graded_functions
 from instructor.sandbox import Sandbox
-from tests.conftest import copy_course
-from tests.test_hostile import pytestmark  # noqa: F401  (skipped, with the reason, where no sandbox runs)
+from tests.conftest import copy_course, needs_sandbox
 from tests.test_resume import A1, KINDS, SLOW_CELL, _env
+
+pytestmark = needs_sandbox  # every test here grades
 
 STUDENTS = [f"{kind}_{i}" for i in range(2) for kind in KINDS]
 DASK = Path(sys.executable).with_name("dask")

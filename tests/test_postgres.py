@@ -21,11 +21,12 @@ from nbgrader.api import Base
 from sqlalchemy import MetaData, create_engine, select
 
 from instructor.nbgrader_api import SetupError, ensure_gradebook
-from tests.conftest import copy_course
+from tests.conftest import copy_course, needs_sandbox
 from tests.postgres_server import PostgresServer, missing
 from tests.test_cluster import STUDENTS, cell_scores, write_submissions
-from tests.test_hostile import pytestmark  # noqa: F401  (skipped, with the reason, where no sandbox runs)
 from tests.test_resume import A1, _env
+
+pytestmark = needs_sandbox  # every test here grades
 
 EXPORTS = ("grades.csv", "grades_canvas.csv", "grades_moodle.csv")
 

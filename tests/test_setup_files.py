@@ -126,7 +126,7 @@ def test_datasets_readme_says_what_goes_there_and_only_the_data_is_git_ignored()
 
 
 def test_ci_installs_what_the_skippable_tests_need():
-    """The browser test's Chromium and the PostgreSQL server of the gradebook tests, when missing."""
+    """bubblewrap (the sandbox), the browser tests' Chromium and the gradebook tests' PostgreSQL, when missing."""
     ci = (ROOT / ".ci" / "run").read_text()
-    for package in ("chromium", "postgresql"):
+    for package in ("bubblewrap", "chromium", "postgresql"):
         assert re.search(rf"^.*install.*\b{package}\b", ci, flags=re.MULTILINE), package
