@@ -276,14 +276,16 @@ class Engine:
         if not pending:
             report.seconds = time.perf_counter() - began
             return report
-        pool = self.pool or self.open_pool()
         self.gradebook = Gradebook(self.coursedir.db_url, self.coursedir.course_id)
         try:
-            self._grade_all(pending, pool, report)
+            pool = self.pool or self.open_pool()
+            try:
+                self._grade_all(pending, pool, report)
+            finally:
+                if self.pool is None:
+                    pool.close()
         finally:
             self.gradebook.close()
-            if self.pool is None:
-                pool.close()
         report.seconds = time.perf_counter() - began
         return report
 
