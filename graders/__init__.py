@@ -1,10 +1,16 @@
-"""The checks behind every test cell of the course.
+"""The checks students run, and the plain machinery both they and the autograder use.
 
-- `graders.checking`: the shared machinery (cases, running a student's function, judging it).
-- `graders.sandbox`: runs student code in a child process, so a crash or a hang costs one case.
+Everything here is public: students receive it, and the autograder's sandbox may import it.
+Nothing here decides a grade at autograde; the grader judges in its own process.
+
+- `graders.cases`: what a check declares (Exercise, Case, Hint, Scalar, Printing).
+- `graders.running`: calls a student's function on the cases in a child process and records what
+  happened (Outcome), so that a crash or a hang costs one case.
+- `graders.judging`: judges outcomes against expected values, and says what is wrong in words.
+- `graders.checking`: the student-facing `check(name, func)` and the closing summary.
+- `graders.plaindata`, `graders.frames`: values and messages as JSON across process boundaries.
 - `graders.gradcheck`: the one numerical-gradient helper used by every backward check.
-- `graders.<assignment id>`: the public self-checks of one assignment, released to students.
+- `graders.<assignment id>`: the public self-checks of one assignment.
 
-The instructor's copy also holds the hidden checks, in a subpackage that is used only when the
-instructor autogrades and is never part of what students receive.
+The hidden checks are instructor-only and live in instructor/hidden.
 """
