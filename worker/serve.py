@@ -95,11 +95,13 @@ def warm_up():
 class Zygote:
     """A clean copy of the warm worker that forks notebook processes on request."""
 
-    def __init__(self, shell):
+    def __init__(self, shell, worker_fds: tuple[int, ...] = ()):
         self.socket, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self.pid = os.fork()
         if self.pid == 0:
             self.socket.close()
+            for fd in worker_fds:  # the worker's channel to the grader is the worker's alone
+                os.close(fd)
             _zygote_main(theirs, shell)
         theirs.close()
 
@@ -119,7 +121,7 @@ def _zygote_main(sock: socket.socket, shell) -> None:
     with suppress(OSError):
         confine.set_dumpable(False)
     devnull = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1):  # the worker's pipes to the grader are the worker's alone
+    for fd in (0, 1):  # the worker's jobs come in on 0; nothing of the zygote's goes out
         os.dup2(devnull, fd)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # notebook processes are reaped by the kernel
     gc.collect()
@@ -382,7 +384,7 @@ def main() -> None:
     if os.getuid() == 0 and uid:
         drop_root(int(uid))
     shell = warm_up()
-    zygote = Zygote(shell)
+    zygote = Zygote(shell, worker_fds=(out,))
     with suppress(OSError):
         from worker import confine
 
