@@ -81,8 +81,8 @@ def cmd_demo(args) -> int:
     print()
     for title, seconds in timings:
         print(f"{seconds:7.1f} s  {title}")
-    print(f"feedback: {course.FEEDBACK.relative_to(course.ROOT)}/   grades: {course.GRADES_CSV.name}"
-          f"   class report: {report.REPORT.name}")
+    print(f"feedback: {course.FEEDBACK.relative_to(course.ROOT)}/   grades: {course.GRADES_CSV.name}, "
+          f"{grading.CANVAS_CSV.name}, {grading.MOODLE_CSV.name}   class report: {report.REPORT.name}")
     # The release proves itself: the reference answers, handed in, must earn every point.
     for row in rows:
         if row.student == samples.COMPLETE and row.score < row.max_score:
