@@ -13,9 +13,10 @@ the course:
   a cluster;
 - the engine with 1 worker and the sandbox turned off, to price the sandbox itself.
 
-It also measures the student compute: every submission's own code run once in this process, and
-its graded functions called on every public and hidden case, with no sandbox, no kernel and no
-fork. That is what an ideal grader with no overhead would spend. It prints, per way of grading:
+It also measures the student compute: every submission's own code run once in this process
+(warmed up with the modules a worker imports before its first notebook, and with the notebook's
+folder importable, as in a kernel), and its graded functions called on every public and hidden
+case, with no sandbox, no kernel and no fork. That is what an ideal grader with no overhead would spend. It prints, per way of grading:
 wall time, time per notebook, notebooks per minute and the ratio to stock nbgrader; then the
 share of student compute, the engine's overhead against that compute, the parallel efficiency
 from 1 to N workers (on this machine, and through Dask), the sandbox's cost, and whether every way
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import copy
+import gc
 import io
 import os
 import shutil
@@ -53,6 +55,7 @@ sys.path.insert(0, str(ROOT))
 from graders.running import record_call  # noqa: E402
 from instructor import course, samples  # noqa: E402
 from instructor.exercises import graded_functions  # noqa: E402
+from worker.serve import warm_up  # noqa: E402
 
 KINDS = (samples.COMPLETE, samples.BLANK, samples.MISTAKES)
 TARGETS = {"ratio": 10.0, "overhead": 0.25, "efficiency": 0.8, "sandbox": 0.20}
@@ -147,6 +150,10 @@ def student_compute(submissions: list[tuple[str, str, Path]]) -> float:
     """Seconds to run every submission's code once and call its graded functions on every case,
     in this process, without isolation (what a grader with no overhead would spend)."""
     os.environ["NBGRADER_EXECUTION"] = "autograde"
+    sys.path.insert(0, "")  # as in a kernel: a notebook imports the files beside it (a5's deep_blocks)
+    warm_up()  # the modules a worker imports before its first notebook: not the students' time either
+    gc.collect()
+    gc.freeze()  # as the worker does before it forks a notebook
     total = 0.0
     for student, assignment, path in submissions:
         nb = nbformat.read(path, as_version=4)
@@ -169,8 +176,12 @@ def student_compute(submissions: list[tuple[str, str, Path]]) -> float:
                         for _, case in graded[grade_id].cases:
                             record_call(func, copy.deepcopy(case)) if callable(func) else None
                     else:
-                        with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(Exception):
-                            exec(compile(cell.source, f"<{assignment}>", "exec"), namespace)
+                        try:
+                            with contextlib.redirect_stdout(io.StringIO()):
+                                exec(compile(cell.source, f"<{assignment}>", "exec"), namespace)
+                        except Exception as exc:  # a blank or wrong answer raising is the student's time too
+                            if student.startswith(samples.COMPLETE):  # but complete work must run whole
+                                raise SystemExit(f"student compute: {student}/{assignment} raised {exc!r}") from exc
                     total += time.perf_counter() - began
                     plt.close("all")
             finally:

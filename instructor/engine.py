@@ -116,11 +116,15 @@ class Ledger:
 
 
 class LocalPool:
-    """`workers` warm sandboxed workers on this machine, one thread each."""
+    """`workers` warm sandboxed workers on this machine, one thread each. They are launched at
+    once, so that they import while the coordinator lists and prepares the first submissions."""
 
     def __init__(self, sandbox: Sandbox, workers: int):
         self.sandbox = sandbox
-        self.workers: list[WorkerProcess] = []
+        self.workers = [WorkerProcess(sandbox.settings()) for _ in range(workers)]
+        for worker in self.workers:
+            worker.launch()
+        self.idle = list(self.workers)  # not yet taken by a thread
         self.lock = threading.Lock()
         self.local = threading.local()
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sandbox")
@@ -132,9 +136,8 @@ class LocalPool:
     def _run(self, job: Job) -> tuple[Result, float]:
         worker = getattr(self.local, "worker", None)
         if worker is None:
-            worker = self.local.worker = WorkerProcess(self.sandbox.settings())
             with self.lock:
-                self.workers.append(worker)
+                worker = self.local.worker = self.idle.pop()
         began = time.perf_counter()
         result = run_with_retry(worker, job)
         return result, time.perf_counter() - began
@@ -276,16 +279,16 @@ class Engine:
         if not pending:
             report.seconds = time.perf_counter() - began
             return report
-        self.gradebook = Gradebook(self.coursedir.db_url, self.coursedir.course_id)
+        pool = self.pool or self.open_pool()  # its workers start while the first jobs are prepared
         try:
-            pool = self.pool or self.open_pool()
+            self.gradebook = Gradebook(self.coursedir.db_url, self.coursedir.course_id)
             try:
                 self._grade_all(pending, pool, report)
             finally:
-                if self.pool is None:
-                    pool.close()
+                self.gradebook.close()
         finally:
-            self.gradebook.close()
+            if self.pool is None:
+                pool.close()
         report.seconds = time.perf_counter() - began
         return report
 

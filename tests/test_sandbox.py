@@ -188,6 +188,21 @@ def test_the_opt_out_runs_without_a_sandbox_and_says_so_loudly(capfd):
     assert "WITHOUT a sandbox" in capfd.readouterr().err
 
 
+@needs_sandbox
+def test_the_engine_pool_starts_every_worker_before_the_first_job():
+    from instructor.engine import LocalPool
+
+    pool = LocalPool(Sandbox(), 2)
+    try:
+        assert [w.process is not None and w.process.poll() is None for w in pool.workers] == [True, True]
+        futures = [pool.submit(_job("import os; print(os.getppid())")) for _ in range(4)]
+        results = [f.result()[0] for f in futures]
+        assert all(r.cells[0].status == OK for r in results)
+    finally:
+        pool.close()
+    assert all(w.process is None for w in pool.workers)
+
+
 def test_sizes_are_read_as_people_write_them():
     assert parse_size("2 GiB") == 2 * 2**30 and parse_size("100MiB") == 100 * 2**20
     assert parse_size("512 MB") == 512 * 10**6 and parse_size(4096) == 4096

@@ -211,8 +211,11 @@ class WorkerProcess:
         self.process: subprocess.Popen | None = None
         self.log = tempfile.TemporaryFile(prefix="sandbox-worker-")
         self.reader: frames.FrameReader | None = None
+        self.ready = False  # it has said so since it was launched
 
-    def start(self) -> None:
+    def launch(self) -> None:
+        """Start the worker's process without waiting for it to be ready (it imports for a second
+        or two, which the grader can spend on its own work); `start` or `run` waits."""
         check_available(self.settings)
         if not self.settings.enabled:
             print(f"WARNING: {UNSANDBOXED}", file=sys.stderr, flush=True)
@@ -222,11 +225,20 @@ class WorkerProcess:
         self.process = subprocess.Popen(command(self.settings), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=self.log, start_new_session=True)
         self.reader = frames.FrameReader(self.process.stdout.fileno(), max_size=256 * 2**20)
+        self.ready = False
+
+    def start(self) -> None:
+        """Start the worker (unless `launch` did) and wait until it is ready for jobs."""
+        if self.process is None or self.process.poll() is not None:
+            self.launch()
+        if self.ready:
+            return
         ready = self.reader.next_frame(time.monotonic() + STARTUP_SECONDS)
         if not (isinstance(ready, dict) and ready.get("ready")):
             reason = self._log_tail() or "no reason given"
             self.stop()
             raise WorkerLost(f"the sandboxed worker did not start: {reason}")
+        self.ready = True
 
     def _log_tail(self, lines: int = 5) -> str:
         self.log.seek(0)
@@ -234,7 +246,7 @@ class WorkerProcess:
 
     def run(self, job: Job) -> Result:
         """The result of one job; WorkerLost if the worker stops answering or breaks the protocol."""
-        if self.process is None or self.process.poll() is not None:
+        if self.process is None or self.process.poll() is not None or not self.ready:
             self.start()
         try:
             frames.write_frame(self.process.stdin.fileno(), job.to_plain())
@@ -257,6 +269,7 @@ class WorkerProcess:
         if self.process is None:
             return
         process, self.process = self.process, None
+        self.ready = False
         for stream in (process.stdin, process.stdout):
             try:
                 stream.close()
