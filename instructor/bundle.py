@@ -71,7 +71,7 @@ def problems(files: dict[str, Path]) -> list[str]:
     secrets = [(course.solution_lines(nb) | course.hidden_test_lines(nb)) - shown for nb in sources]
     found = []
     for name, path in files.items():
-        if name.startswith(("instructor/", "graders/hidden")):
+        if name.startswith(("instructor/", "graders/hidden", "hidden_cases/")):
             found.append(f"{name}: instructor-only code (hidden checks)")
         if path.suffix not in (".py", ".ipynb"):
             continue

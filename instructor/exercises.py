@@ -2,8 +2,9 @@
 
 A test cell with grade_id `test_<function>` is graded by the exercise of that function: its
 public cases (graders.<assignment>, the ones students run themselves) and then its hidden cases
-(instructor.hidden.<assignment>, instructor-only). The hidden modules compute their expected
-values once, in the grader's process, when first imported here; they never enter a sandbox.
+(instructor.hidden.<assignment>, instructor-only). The hidden cases are computed once and kept as
+instructor-only data (instructor.hidden_cases), so a grading run reads them instead of importing
+the oracles; they never enter a sandbox.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import importlib
 from dataclasses import dataclass
 
 from graders.cases import Exercise
+from instructor.hidden_cases import hidden_exercises
 
 TEST_PREFIX = "test_"
 
@@ -42,8 +44,5 @@ def graded_functions(assignment: str) -> dict[str, GradedFunction]:
         public = importlib.import_module(f"graders.{assignment}")
     except ModuleNotFoundError:
         return {}
-    try:
-        hidden = {e.function: e for e in importlib.import_module(f"instructor.hidden.{assignment}").HIDDEN}
-    except ModuleNotFoundError:
-        hidden = {}
+    hidden = {e.function: e for e in hidden_exercises(assignment, list(public.EXERCISES)) or ()}
     return {TEST_PREFIX + e.function: GradedFunction(e, hidden.get(e.function)) for e in public.EXERCISES}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from instructor import course, hand_edits
+from instructor import course, hand_edits, hidden_cases
 
 
 class ReleaseError(RuntimeError):
@@ -22,7 +22,8 @@ def leaks(source_nb, release_nb) -> list[str]:
 
 
 def release(api, assignment: str) -> None:
-    """nbgrader generate_assignment for one assignment, then the leak check.
+    """nbgrader generate_assignment for one assignment, then the leak check; last, the hidden
+    cases are computed and stored for grading (instructor.hidden_cases).
 
     nbgrader rewrites release/<assignment>/ from scratch; a file there that was changed by hand
     since the last release is first copied to release-backups/ (instructor.hand_edits).
@@ -38,3 +39,4 @@ def release(api, assignment: str) -> None:
             f"the release of {assignment} would show students part of a solution or a hidden test:\n  "
             + "\n  ".join(found)
         )
+    hidden_cases.ensure_stored(assignment)
