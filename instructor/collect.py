@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import time
 import zipfile
@@ -27,6 +26,7 @@ import nbformat
 from nbgrader.plugins.zipcollect import FileNameCollectorPlugin
 
 from instructor import course
+from instructor.files import write_atomically
 
 ZIP_COLLECT_REGEXP = r".*_(?P<student_id>\w+)_attempt_(?P<timestamp>[0-9\-]+)_(?P<file_id>\w+)"
 BACKUPS = course.ROOT / "collect-backups"
@@ -103,9 +103,7 @@ def _file(data: bytes, student: str, assignment: str, stamp: str | None, submitt
         kept.parent.mkdir(parents=True, exist_ok=True)
         kept.write_bytes(target.read_bytes())
         note = f"replaced; the earlier one is kept in {kept}"
-    partial = target.with_name(target.name + ".partial")
-    partial.write_bytes(data)
-    os.replace(partial, target)
+    write_atomically(target, data)
     if stamp:
         (target.parent / "timestamp.txt").write_text(stamp + "\n")
     return note

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from instructor import course
+from instructor.files import write_atomically
 
 RECORD = ".written.json"
 SKIPPED_FOLDERS = {"__pycache__", ".ipynb_checkpoints"}
@@ -52,10 +52,7 @@ def read_record(root: Path) -> dict[str, str]:
 
 
 def write_record(root: Path, record: dict[str, str]) -> None:
-    root.mkdir(parents=True, exist_ok=True)
-    partial = root / f"{RECORD}.{os.getpid()}.partial"
-    partial.write_text(json.dumps(dict(sorted(record.items())), indent=1) + "\n")
-    os.replace(partial, root / RECORD)
+    write_atomically(root / RECORD, (json.dumps(dict(sorted(record.items())), indent=1) + "\n").encode())
 
 
 def changed_by_hand(current: dict[str, bytes], record: dict[str, str]) -> dict[str, bytes]:

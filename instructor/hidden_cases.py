@@ -19,13 +19,13 @@ import hashlib
 import importlib
 import importlib.metadata
 import json
-import os
 from dataclasses import replace
 from pathlib import Path
 
 from graders import plaindata
 from graders.cases import Case, Exercise, Scalar
 from instructor import course
+from instructor.files import write_atomically
 
 FOLDER = "hidden_cases"
 ORACLE_LIBRARIES = ("numpy", "scipy", "scikit-learn")
@@ -57,7 +57,7 @@ def computed(assignment: str) -> list[Exercise] | None:
 
 
 def store(assignment: str, exercises: list[Exercise]) -> Path:
-    """Write the exercises' cases as plain data, beside the file first and then moved into place."""
+    """Write the exercises' cases as plain data (the file is replaced whole or not at all)."""
     data = {"assignment": assignment, "fingerprint": fingerprint(assignment),
             "cases": {e.function: [_case_to_plain(c) for c in e.cases] for e in exercises}}
     for e in exercises:  # a value plain data cannot hold exactly is not stored: it would grade differently
@@ -65,10 +65,7 @@ def store(assignment: str, exercises: list[Exercise]) -> Path:
             if not same_cases(case, _case_from_plain(json.loads(json.dumps(plain)))):
                 raise ValueError(f"{e.function}: the hidden case {case.label!r} cannot be stored as plain data")
     target = path(assignment)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    partial.write_text(json.dumps(data))
-    os.replace(partial, target)
+    write_atomically(target, json.dumps(data).encode())
     return target
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from instructor import course, hand_edits
+from instructor.files import write_atomically
 
 WORK = course.ROOT / "work"
 STUDENT_JUPYTER = Path(__file__).resolve().parent / "student_jupyter"
@@ -58,13 +59,6 @@ class WorkFolderError(RuntimeError):
     """The work folder cannot be filled; the message says what to run."""
 
 
-def _copy(data: bytes, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, target)
-
-
 def fill_work_folder(release: Path | None = None, work: Path | None = None) -> Filled:
     """Copy into `work` what it lacks of `release`, for every assignment; never write over a file
     that was changed after it was copied."""
@@ -82,10 +76,10 @@ def fill_work_folder(release: Path | None = None, work: Path | None = None) -> F
             target, new, copied_from = work / name, hand_edits.digest(data), record.get(name)
             mine = hand_edits.digest(target.read_bytes()) if target.exists() else None
             if mine is None:
-                _copy(data, target)
+                write_atomically(target, data)
                 filled.copied.append(name)
             elif mine == copied_from and mine != new:  # unchanged since copied; the release moved on
-                _copy(data, target)
+                write_atomically(target, data)
                 filled.updated.append(name)
             elif mine != new:  # changed by the student: never written over
                 if copied_from is not None and new != copied_from:
